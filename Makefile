@@ -1,0 +1,63 @@
+# uds-vs-tcp: two commands do everything on a fresh machine.
+#   make run    build, set up Jupyter and the kernel, execute the notebooks headless, write the report
+#   make test   every test: the library's, the kernel's, the notebooks' and the browser's
+# Everything generated lands in build/ (and results/ for benchmark CSV files).
+
+SHELL        := /bin/bash
+.SHELLFLAGS  := -euo pipefail -c
+PY           := /usr/bin/python3
+JAVA         ?= $(shell readlink -f "$$(command -v java)" 2>/dev/null)
+MVN          := mvn -B -q -f lib/pom.xml
+NOTEBOOK_JAR := lib/notebook/target/uds-vs-tcp.jar
+KERNEL_JAR   := lib/kernel/target/uds-vs-tcp-kernel.jar
+# The kernelspec lives in the project, never in the user's home (see `make install-kernel`).
+export JUPYTER_PATH := $(CURDIR)/build/jupyter
+# teaching (default: the original's 5 s and full trials) or quick (CI smoke runs)
+PROFILE      ?= teaching
+export UDS_VS_TCP_PROFILE := $(PROFILE)
+
+.PHONY: run test build deps kernel install-kernel notebooks report bench lab nav clean
+
+run: build kernel node_modules
+	$(PY) tools/notebooks.py execute --out build/notebooks
+	$(PY) tools/notebooks.py report --in build/notebooks --out build/report
+	@echo "report: build/report/index.html"
+
+test: deps build kernel node_modules
+	$(MVN) verify
+	$(PY) -m pytest -p no:cacheprovider -q tests
+
+deps:
+	@tools/install-deps.sh
+
+build: deps
+	$(MVN) package -DskipTests
+
+kernel: build
+	"$(JAVA)" -jar $(KERNEL_JAR) install --prefix build/jupyter
+
+# For readers who want the kernel in their own Jupyter (~/.local/share/jupyter/kernels/java).
+install-kernel: build
+	"$(JAVA)" -jar $(KERNEL_JAR) install --user
+
+node_modules: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch node_modules
+
+# e.g. make bench ARGS='run --workload stream --transports tcp,uds --sizes 64,64k --trials 10'
+bench: build
+	"$(JAVA)" -jar $(NOTEBOOK_JAR) $(ARGS)
+
+# JupyterLab if installed, else the classic Notebook; loopback only.
+lab: build kernel
+	@if command -v jupyter-lab >/dev/null 2>&1; then app=jupyter-lab; else app=jupyter-notebook; fi; \
+	echo "starting $$app on 127.0.0.1 (the URL with its token follows)"; \
+	$$app --ip=127.0.0.1 --no-browser --notebook-dir=notebooks
+
+# Regenerates the previous | contents | next lines of every notebook (a test fails when they are stale).
+nav:
+	$(PY) tools/notebooks.py nav
+
+clean:
+	rm -rf build
+	$(MVN) clean

@@ -1,0 +1,26 @@
+package org.udsvstcp.bench.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.udsvstcp.bench.Profile;
+import org.udsvstcp.bench.env.Environment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code env}: prints the environment header that every run prints before its results. */
+@Command(
+    name = "env",
+    mixinStandardHelpOptions = true,
+    description = "Prints the machine, kernel, JVM, library versions, socket buffers and pinning.")
+final class EnvCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(Environment.capture().toText());
+    out.println("profile:        " + Profile.current().label());
+    return 0;
+  }
+}

@@ -1,0 +1,254 @@
+package org.udsvstcp.bench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.udsvstcp.bench.Profile;
+import org.udsvstcp.bench.env.Environment;
+import org.udsvstcp.bench.experiment.Experiment;
+import org.udsvstcp.bench.experiment.ExperimentException;
+import org.udsvstcp.bench.experiment.Isolation;
+import org.udsvstcp.bench.experiment.Placement;
+import org.udsvstcp.bench.experiment.Results;
+import org.udsvstcp.bench.stats.Ratios;
+import org.udsvstcp.bench.stats.Summaries;
+import org.udsvstcp.bench.stats.SummaryFormat;
+import org.udsvstcp.bench.stats.Warnings;
+import org.udsvstcp.bench.transport.Transport;
+import org.udsvstcp.bench.workload.Workload;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code run}: an interleaved experiment with a summary, the UDS/TCP ratio and warnings. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description =
+        "Runs transports x sizes for one workload: warm-up rounds, then measured rounds in a"
+            + " shuffled order; prints a summary per (transport, size) and the paired ratio.")
+final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--workload",
+      defaultValue = "stream",
+      converter = Converters.WorkloadConverter.class,
+      description = "stream, pingpong, connect or original (default: ${DEFAULT-VALUE})")
+  Workload workload;
+
+  @Option(
+      names = "--transports",
+      split = ",",
+      defaultValue = "tcp,uds",
+      converter = Converters.TransportConverter.class,
+      description = "comma-separated: tcp, uds, uds-junix, tcp-classic (default: ${DEFAULT-VALUE})")
+  List<Transport> transports;
+
+  @Option(
+      names = "--sizes",
+      split = ",",
+      defaultValue = "64,64k",
+      converter = Converters.SizeConverter.class,
+      description =
+          "message sizes in bytes, k and m suffixes (1k = 1024) (default: ${DEFAULT-VALUE})")
+  List<Integer> sizes;
+
+  @Option(names = "--trials", description = "measured rounds (default: from the profile)")
+  Integer trials;
+
+  @Option(names = "--warmup", description = "warm-up rounds, recorded but not summarised")
+  Integer warmup;
+
+  @Option(
+      names = "--duration",
+      converter = Converters.DurationConverter.class,
+      description = "length of each stream trial, e.g. 1s or 500ms")
+  Duration duration;
+
+  @Option(
+      names = "--bytes",
+      converter = Converters.BytesConverter.class,
+      description = "bytes per stream trial instead of a duration, e.g. 64m")
+  Long bytes;
+
+  @Option(names = "--round-trips", description = "round trips per pingpong trial")
+  Integer roundTrips;
+
+  @Option(names = "--connections", description = "connections per connect trial")
+  Integer connections;
+
+  @Option(
+      names = "--isolation",
+      defaultValue = "threads",
+      converter = Converters.IsolationConverter.class,
+      description = "threads or processes (default: ${DEFAULT-VALUE})")
+  Isolation isolation;
+
+  @Option(
+      names = "--placement",
+      defaultValue = "same-core",
+      converter = Converters.PlacementConverter.class,
+      description = "same-core, cross-core or scheduler (default: ${DEFAULT-VALUE})")
+  Placement placement;
+
+  @Option(
+      names = "--nodelay",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description = "TCP_NODELAY on TCP sockets (default: on)")
+  boolean nodelay;
+
+  @Option(names = "--seed", description = "seed of the shuffled order (default: random, printed)")
+  Long seed;
+
+  @Option(
+      names = "--timeout",
+      converter = Converters.DurationConverter.class,
+      description = "limit per trial (default: 30 s plus three times the trial length)")
+  Duration timeout;
+
+  @Option(
+      names = "--out",
+      defaultValue = "results/run.csv",
+      description = "CSV file, one row per trial as it finishes (default: ${DEFAULT-VALUE})")
+  Path csv;
+
+  @Option(names = "--uds-path", description = "Unix socket path (default: a private directory)")
+  Path udsPath;
+
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      description = "TCP host (default: ${DEFAULT-VALUE})")
+  String host;
+
+  @Option(names = "--port", defaultValue = "0", description = "TCP port (default: a free one)")
+  int port;
+
+  @Override
+  public Integer call() {
+    Experiment experiment = build();
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Profile profile = Profile.current();
+    out.println("uds-vs-tcp run (" + profile.label() + ")");
+    out.println();
+    out.print(Environment.capture().toText());
+    out.println();
+    out.println("method: " + experiment.describe());
+    out.println();
+    out.flush();
+    String metric = metric(workload);
+    Results results;
+    try {
+      results = experiment.run(csv, new ProgressBar(err, System.console() != null, metric));
+    } catch (ExperimentException e) {
+      err.println("error: " + e.getMessage());
+      if (e.results().measured().rowCount() > 0) {
+        printSummary(out, e.results(), metric);
+      }
+      return 1;
+    }
+    printSummary(out, results, metric);
+    out.println("rows: " + csv);
+    if (profile.smokeOnly()) {
+      out.println(profile.label());
+    }
+    out.println("These numbers describe one machine at one time, not a verdict.");
+    return 0;
+  }
+
+  private Experiment build() {
+    check(trials, "--trials", 1);
+    check(warmup, "--warmup", 0);
+    check(roundTrips, "--round-trips", 1);
+    check(connections, "--connections", 1);
+    if (port < 0 || port > 65535) {
+      throw new ParameterException(spec.commandLine(), "--port must be in 0..65535, got " + port);
+    }
+    Experiment.Builder builder =
+        Experiment.builder()
+            .workload(workload)
+            .transports(transports)
+            .sizes(sizes)
+            .isolation(isolation)
+            .placement(placement)
+            .nodelay(nodelay)
+            .host(host)
+            .port(port)
+            .udsPath(udsPath)
+            .timeout(timeout);
+    if (trials != null) {
+      builder.trials(trials);
+    }
+    if (warmup != null) {
+      builder.warmup(warmup);
+    }
+    if (duration != null) {
+      builder.duration(duration);
+    }
+    if (bytes != null) {
+      builder.byteBudget(bytes);
+    }
+    if (workload == Workload.PINGPONG && roundTrips != null) {
+      builder.count(roundTrips);
+    }
+    if (workload == Workload.CONNECT && connections != null) {
+      builder.count(connections);
+    }
+    if (seed != null) {
+      builder.seed(seed);
+    }
+    try {
+      return builder.build();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private void check(Integer value, String option, int minimum) {
+    if (value != null && value < minimum) {
+      throw new ParameterException(
+          spec.commandLine(), option + " must be at least " + minimum + ", got " + value);
+    }
+  }
+
+  static String metric(Workload workload) {
+    return switch (workload) {
+      case STREAM -> "bytes_per_s";
+      case PINGPONG -> "p50_us";
+      case CONNECT, ORIGINAL -> "messages_per_s";
+    };
+  }
+
+  static void printSummary(PrintWriter out, Results results, String metric) {
+    out.println();
+    out.print(
+        SummaryFormat.table(
+            Summaries.byGroup(results.table(), metric, "transport", "size"), metric));
+    List<Transport> transports = results.experiment().transports();
+    for (Transport numerator : List.of(Transport.UDS, Transport.UDS_JUNIX)) {
+      Transport denominator = numerator.counterpart();
+      if (transports.contains(numerator) && transports.contains(denominator)) {
+        out.println();
+        out.print(
+            SummaryFormat.ratio(
+                Ratios.paired(results.table(), metric, numerator.label(), denominator.label())));
+      }
+    }
+    List<String> warnings = Warnings.check(results.table(), metric);
+    if (!warnings.isEmpty()) {
+      out.println();
+      for (String warning : warnings) {
+        out.println("warning: " + warning);
+      }
+    }
+    out.println();
+  }
+}

@@ -1,0 +1,210 @@
+package org.udsvstcp.bench.env;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+/**
+ * The machine and software a run measured, printed before any result and stored with it: CPU,
+ * kernel, OS, JVM, library versions, default socket buffer sizes and pinning support.
+ *
+ * @param cpuModel the CPU model name from /proc/cpuinfo
+ * @param cpuCount the number of CPUs the JVM sees
+ * @param allowedCpus the CPUs this process may run on, as the kernel lists them
+ * @param kernel the kernel release
+ * @param os the operating system name and architecture
+ * @param jvm the JVM vendor, name and version
+ * @param libraries library name to version
+ * @param socketBuffers socket buffer setting to value (SO_SNDBUF/SO_RCVBUF, sysctls)
+ * @param pinning how threads and processes can be pinned here
+ */
+public record Environment(
+    String cpuModel,
+    int cpuCount,
+    String allowedCpus,
+    String kernel,
+    String os,
+    String jvm,
+    Map<String, String> libraries,
+    Map<String, String> socketBuffers,
+    String pinning) {
+
+  /** Copies the maps so the record stays unmodifiable. */
+  public Environment {
+    libraries = Collections.unmodifiableMap(new LinkedHashMap<>(libraries));
+    socketBuffers = Collections.unmodifiableMap(new LinkedHashMap<>(socketBuffers));
+  }
+
+  /** Reads the environment of this JVM and machine. */
+  public static Environment capture() {
+    return new Environment(
+        readCpuModel(),
+        Runtime.getRuntime().availableProcessors(),
+        allowedCpuList(),
+        firstLine(Path.of("/proc/sys/kernel/osrelease"), System.getProperty("os.version")),
+        osName(),
+        System.getProperty("java.vm.vendor")
+            + " "
+            + System.getProperty("java.vm.name")
+            + " "
+            + System.getProperty("java.runtime.version", System.getProperty("java.version")),
+        readLibraries(),
+        readSocketBuffers(),
+        Affinity.support());
+  }
+
+  /** Returns the environment as labelled lines of text, one fact per line. */
+  public String toText() {
+    StringBuilder text = new StringBuilder();
+    for (Map.Entry<String, String> entry : asMap().entrySet()) {
+      text.append(String.format("%-15s %s%n", entry.getKey() + ":", entry.getValue()));
+    }
+    return text.toString();
+  }
+
+  /** Returns the environment as ordered label-value pairs. */
+  public Map<String, String> asMap() {
+    Map<String, String> map = new LinkedHashMap<>();
+    map.put("cpu", cpuModel + " x " + cpuCount + " (allowed: " + allowedCpus + ")");
+    map.put("kernel", kernel);
+    map.put("os", os);
+    map.put("jvm", jvm);
+    map.put("libraries", join(libraries));
+    map.put("socket buffers", join(socketBuffers));
+    map.put("pinning", pinning);
+    return map;
+  }
+
+  private static String join(Map<String, String> map) {
+    return map.entrySet().stream()
+        .map(e -> e.getKey() + " " + e.getValue())
+        .collect(Collectors.joining(", "));
+  }
+
+  private static String readCpuModel() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+        if (line.startsWith("model name")) {
+          return line.substring(line.indexOf(':') + 1).strip();
+        }
+      }
+    } catch (IOException e) {
+      // Not Linux: fall back to the architecture.
+    }
+    return System.getProperty("os.arch");
+  }
+
+  private static String allowedCpuList() {
+    List<Integer> cpus = Affinity.allowedCpus();
+    return cpus.stream().map(String::valueOf).collect(Collectors.joining(","));
+  }
+
+  private static String osName() {
+    String pretty = null;
+    try {
+      for (String line : Files.readAllLines(Path.of("/etc/os-release"))) {
+        if (line.startsWith("PRETTY_NAME=")) {
+          pretty = line.substring("PRETTY_NAME=".length()).replace("\"", "");
+        }
+      }
+    } catch (IOException e) {
+      // No os-release: the JVM's name is enough.
+    }
+    String jvmView = System.getProperty("os.name") + " " + System.getProperty("os.arch");
+    return pretty == null ? jvmView : pretty + " (" + jvmView + ")";
+  }
+
+  private static Map<String, String> readLibraries() {
+    Map<String, String> versions = new LinkedHashMap<>();
+    versions.put(
+        "junixsocket",
+        mavenVersion(
+            "com.kohlschutter.junixsocket",
+            "junixsocket-common",
+            "org.newsclub.net.unix.AFUNIXSocket"));
+    versions.put(
+        "tablesaw", mavenVersion("tech.tablesaw", "tablesaw-core", "tech.tablesaw.api.Table"));
+    versions.put(
+        "HdrHistogram",
+        mavenVersion("org.hdrhistogram", "HdrHistogram", "org.HdrHistogram.Histogram"));
+    versions.put("picocli", mavenVersion("info.picocli", "picocli", "picocli.CommandLine"));
+    return versions;
+  }
+
+  private static String mavenVersion(String group, String artifact, String className) {
+    String resource = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
+    try {
+      Class<?> type = Class.forName(className, false, Environment.class.getClassLoader());
+      try (InputStream in = type.getResourceAsStream(resource)) {
+        if (in != null) {
+          Properties properties = new Properties();
+          properties.load(in);
+          String version = properties.getProperty("version");
+          if (version != null) {
+            return version;
+          }
+        }
+      }
+      String manifest =
+          type.getPackage() == null ? null : type.getPackage().getImplementationVersion();
+      return manifest == null ? "unknown" : manifest;
+    } catch (ClassNotFoundException | IOException | LinkageError e) {
+      return "missing";
+    }
+  }
+
+  private static Map<String, String> readSocketBuffers() {
+    Map<String, String> buffers = new LinkedHashMap<>();
+    try (SocketChannel tcp = SocketChannel.open()) {
+      buffers.put(
+          "tcp SO_SNDBUF/SO_RCVBUF",
+          tcp.getOption(StandardSocketOptions.SO_SNDBUF)
+              + "/"
+              + tcp.getOption(StandardSocketOptions.SO_RCVBUF));
+    } catch (IOException | UnsupportedOperationException e) {
+      buffers.put("tcp SO_SNDBUF/SO_RCVBUF", "unknown (" + e.getMessage() + ")");
+    }
+    try (SocketChannel uds = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+      buffers.put(
+          "uds SO_SNDBUF/SO_RCVBUF",
+          uds.getOption(StandardSocketOptions.SO_SNDBUF)
+              + "/"
+              + uds.getOption(StandardSocketOptions.SO_RCVBUF));
+    } catch (IOException | UnsupportedOperationException e) {
+      buffers.put("uds SO_SNDBUF/SO_RCVBUF", "unknown (" + e.getMessage() + ")");
+    }
+    for (String sysctl :
+        List.of(
+            "net/core/wmem_default",
+            "net/core/rmem_default",
+            "net/core/wmem_max",
+            "net/core/rmem_max",
+            "net/ipv4/tcp_wmem",
+            "net/ipv4/tcp_rmem")) {
+      String value = firstLine(Path.of("/proc/sys", sysctl), null);
+      if (value != null) {
+        buffers.put(sysctl.replace('/', '.'), value.replaceAll("\\s+", " "));
+      }
+    }
+    return buffers;
+  }
+
+  private static String firstLine(Path path, String fallback) {
+    try {
+      List<String> lines = Files.readAllLines(path);
+      return lines.isEmpty() ? fallback : lines.get(0).strip();
+    } catch (IOException e) {
+      return fallback;
+    }
+  }
+}

@@ -1,0 +1,564 @@
+package org.udsvstcp.bench.experiment;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.Random;
+import java.util.stream.Collectors;
+import org.udsvstcp.bench.BenchException;
+import org.udsvstcp.bench.Profile;
+import org.udsvstcp.bench.env.Affinity;
+import org.udsvstcp.bench.env.Environment;
+import org.udsvstcp.bench.transport.SocketDirectory;
+import org.udsvstcp.bench.transport.Transport;
+import org.udsvstcp.bench.transport.TransportOptions;
+import org.udsvstcp.bench.workload.OriginalTrial;
+import org.udsvstcp.bench.workload.Peer;
+import org.udsvstcp.bench.workload.RunInterruptedException;
+import org.udsvstcp.bench.workload.ThreadPeer;
+import org.udsvstcp.bench.workload.Trial;
+import org.udsvstcp.bench.workload.TrialResult;
+import org.udsvstcp.bench.workload.TrialSpec;
+import org.udsvstcp.bench.workload.Workload;
+import tech.tablesaw.api.Table;
+
+/**
+ * An experiment: one workload over transports x sizes, W warm-up rounds then N measured rounds,
+ * each round running every (transport, size) cell once in an order shuffled with a recorded seed,
+ * so drift hits every transport alike. Build one with {@link #builder()}; {@link #run()} returns
+ * one row per trial.
+ *
+ * @param workload what each trial measures
+ * @param transports the transports compared
+ * @param sizes message sizes in bytes (the original's is always 12)
+ * @param warmup warm-up rounds, recorded with phase "warmup" and left out of statistics
+ * @param trials measured rounds
+ * @param duration how long each stream or original trial sends
+ * @param byteBudget bytes each stream trial sends instead of a duration, 0 to use the duration
+ * @param count round trips (pingpong) or connections (connect) per trial
+ * @param seed the seed of the shuffled order
+ * @param isolation threads or processes
+ * @param placement same core, cross core or left to the scheduler
+ * @param nodelay TCP_NODELAY for TCP transports
+ * @param timeout the limit for one trial, or null for a generous default per trial
+ * @param shuffle whether each round's order is shuffled (the original ran TCP, then UDS)
+ * @param host the TCP host
+ * @param port the TCP port, 0 for a free one per trial
+ * @param udsPath an explicit Unix socket path, or null for a private directory
+ */
+public record Experiment(
+    Workload workload,
+    List<Transport> transports,
+    List<Integer> sizes,
+    int warmup,
+    int trials,
+    Duration duration,
+    long byteBudget,
+    int count,
+    long seed,
+    Isolation isolation,
+    Placement placement,
+    boolean nodelay,
+    Duration timeout,
+    boolean shuffle,
+    String host,
+    int port,
+    Path udsPath) {
+
+  private static final DateTimeFormatter RUN_ID_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
+
+  /** Checks the settings. */
+  public Experiment {
+    Objects.requireNonNull(workload, "workload");
+    transports = List.copyOf(transports);
+    sizes = List.copyOf(sizes);
+    if (transports.isEmpty()) {
+      throw new IllegalArgumentException("at least one transport is needed");
+    }
+    if (sizes.isEmpty()) {
+      throw new IllegalArgumentException("at least one message size is needed");
+    }
+    if (warmup < 0 || trials < 1) {
+      throw new IllegalArgumentException(
+          "need at least one measured trial and no negative warm-up, got trials "
+              + trials
+              + ", warm-up "
+              + warmup);
+    }
+    Objects.requireNonNull(isolation, "isolation");
+    Objects.requireNonNull(placement, "placement");
+    Objects.requireNonNull(host, "host");
+    if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
+      throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+    }
+    for (Transport transport : transports) {
+      for (int size : sizes) {
+        // Fails early, with the spec's own message, on a size or count it cannot run.
+        TrialSpec.of(workload, transport, size, duration, byteBudget, count);
+      }
+    }
+  }
+
+  /**
+   * Returns a builder with the current {@link Profile}'s defaults: stream, tcp vs uds, 64 B and 64
+   * KiB.
+   */
+  public static Builder builder() {
+    return new Builder(Profile.current());
+  }
+
+  /** Returns the trial spec of one cell. */
+  public TrialSpec spec(Transport transport, int size) {
+    return TrialSpec.of(workload, transport, size, duration, byteBudget, count);
+  }
+
+  /** Returns the number of trials the run will make, warm-up included. */
+  public int totalTrials() {
+    return (warmup + trials) * transports.size() * sizes.size();
+  }
+
+  /** Returns the method in one paragraph, to print before any number. */
+  public String describe() {
+    String what =
+        switch (workload) {
+          case STREAM ->
+              byteBudget > 0 ? byteBudget + " bytes per trial" : format(duration) + " per trial";
+          case PINGPONG -> count + " round trips per trial";
+          case CONNECT -> count + " connections per trial";
+          case ORIGINAL -> "server sends for " + format(duration);
+        };
+    return workload.label()
+        + ": "
+        + transports.stream().map(Transport::label).collect(Collectors.joining(" vs "))
+        + ", sizes "
+        + sizes.stream().map(Experiment::formatSize).collect(Collectors.joining(", "))
+        + ", "
+        + what
+        + ", "
+        + warmup
+        + " warm-up + "
+        + trials
+        + " measured rounds, "
+        + (shuffle ? "shuffled with seed " + seed : "fixed order")
+        + ", "
+        + isolation.label()
+        + ", placement "
+        + placement.label()
+        + ", TCP_NODELAY "
+        + (nodelay ? "on" : "off");
+  }
+
+  /** Formats a size as the command line accepts it: 64 B, 64 KiB, 1 MiB. */
+  public static String formatSize(int size) {
+    if (size >= 1 << 20 && size % (1 << 20) == 0) {
+      return (size >> 20) + " MiB";
+    }
+    if (size >= 1 << 10 && size % (1 << 10) == 0) {
+      return (size >> 10) + " KiB";
+    }
+    return size + " B";
+  }
+
+  private static String format(Duration duration) {
+    long millis = duration.toMillis();
+    return millis % 1000 == 0 ? (millis / 1000) + " s" : millis + " ms";
+  }
+
+  /** Runs the experiment without a CSV file. */
+  public Results run() {
+    return run(null, Progress.NONE);
+  }
+
+  /** Runs the experiment, telling {@code progress} about each finished trial. */
+  public Results run(Progress progress) {
+    return run(null, progress);
+  }
+
+  /**
+   * Runs the experiment, appending each finished trial to the table and, if {@code csv} is not
+   * null, to that file at once.
+   *
+   * @throws ExperimentException if a trial fails, times out or the thread is interrupted; the rows
+   *     of finished trials are kept in it and in the file
+   */
+  public Results run(Path csv, Progress progress) {
+    Objects.requireNonNull(progress, "progress");
+    Random random = new Random(seed);
+    String runId =
+        RUN_ID_TIME.format(Instant.now())
+            + "-"
+            + String.format("%04x", new Random().nextInt(1 << 16));
+    Environment environment = Environment.capture();
+    Table table = Rows.emptyTable(runId);
+    Results results = new Results(runId, this, environment, table, csv);
+    List<Planned> plan = plan(random);
+    int finished = 0;
+    try (Resources resources = new Resources()) {
+      if (csv != null) {
+        List<String> comments = new ArrayList<>();
+        comments.add("run " + runId + " (" + Profile.current().label() + ")");
+        comments.add("experiment: " + describe());
+        comments.addAll(environment.toText().lines().toList());
+        resources.sink = CsvSink.create(csv, comments);
+      }
+      if (udsPath == null && transports.stream().anyMatch(Transport::isUnix)) {
+        resources.directory = SocketDirectory.create();
+      }
+      TransportOptions options =
+          new TransportOptions(
+              host,
+              port,
+              udsPath != null
+                  ? udsPath
+                  : resources.directory == null ? null : resources.directory.socketPath(),
+              nodelay);
+      Cpus cpus = Cpus.forPlacement(placement);
+      resources.startPeers(isolation, cpus);
+      String pinning = pinningText(cpus, resources.server, resources.client);
+      for (Planned planned : plan) {
+        if (Thread.interrupted()) {
+          Thread.currentThread().interrupt();
+          throw new RunInterruptedException("interrupted between trials");
+        }
+        TrialSpec spec = spec(planned.transport, planned.size);
+        String startedAt = Instant.now().toString();
+        TrialResult result =
+            Trial.run(
+                spec,
+                options,
+                resources.server,
+                resources.client,
+                timeout == null ? Trial.defaultTimeout(spec) : timeout);
+        TrialRow row =
+            TrialRow.of(
+                runId,
+                seed,
+                result,
+                isolation,
+                placement,
+                pinning,
+                nodelay,
+                planned.phase,
+                planned.round,
+                planned.trial,
+                planned.order,
+                startedAt);
+        Rows.append(table, row);
+        if (resources.sink != null) {
+          resources.sink.append(row);
+        }
+        finished++;
+        progress.trialFinished(planned.order, plan.size(), row);
+      }
+      return results;
+    } catch (IOException | RuntimeException e) {
+      String message =
+          "run stopped after "
+              + finished
+              + " of "
+              + plan.size()
+              + " trials: "
+              + (e.getMessage() == null ? e.toString() : e.getMessage())
+              + "; the "
+              + finished
+              + " finished rows are kept"
+              + (csv == null ? "" : " (also in " + csv + ")");
+      throw new ExperimentException(message, e, results);
+    }
+  }
+
+  private record Planned(
+      Transport transport, int size, Phase phase, int round, int trial, int order) {}
+
+  private List<Planned> plan(Random random) {
+    List<Planned> plan = new ArrayList<>();
+    int order = 0;
+    for (int round = 0; round < warmup + trials; round++) {
+      Phase phase = round < warmup ? Phase.WARMUP : Phase.MEASURED;
+      int trial = phase == Phase.WARMUP ? round : round - warmup;
+      List<int[]> cells = new ArrayList<>();
+      for (int t = 0; t < transports.size(); t++) {
+        for (int s = 0; s < sizes.size(); s++) {
+          cells.add(new int[] {t, s});
+        }
+      }
+      if (shuffle) {
+        Collections.shuffle(cells, random);
+      }
+      for (int[] cell : cells) {
+        plan.add(
+            new Planned(transports.get(cell[0]), sizes.get(cell[1]), phase, round, trial, order++));
+      }
+    }
+    return plan;
+  }
+
+  /** The CPUs each end is pinned to for a placement, or why they are not. */
+  private record Cpus(OptionalInt server, OptionalInt client, String reason) {
+    static Cpus forPlacement(Placement placement) {
+      List<Integer> allowed = Affinity.allowedCpus();
+      return switch (placement) {
+        case SCHEDULER ->
+            new Cpus(OptionalInt.empty(), OptionalInt.empty(), "left to the scheduler");
+        case SAME_CORE ->
+            new Cpus(OptionalInt.of(allowed.get(0)), OptionalInt.of(allowed.get(0)), null);
+        case CROSS_CORE ->
+            allowed.size() < 2
+                ? new Cpus(
+                    OptionalInt.empty(),
+                    OptionalInt.empty(),
+                    "cross-core needs two CPUs, this process may use only " + allowed)
+                : new Cpus(OptionalInt.of(allowed.get(0)), OptionalInt.of(allowed.get(1)), null);
+      };
+    }
+  }
+
+  private String pinningText(Cpus cpus, Peer server, Peer client) {
+    if (cpus.reason() != null) {
+      return "not pinned: " + cpus.reason();
+    }
+    Affinity.Pinning s = server.pinning();
+    Affinity.Pinning c = client.pinning();
+    if (s.pinned() && c.pinned()) {
+      String method =
+          isolation == Isolation.THREADS
+              ? "taskset -p on each thread"
+              : "taskset -c on each process";
+      return "server cpu" + s.cpu() + ", client cpu" + c.cpu() + " (" + method + ", verified)";
+    }
+    return s.pinned() ? c.description() : s.description();
+  }
+
+  /** Everything a run opens, closed in reverse order whatever happens. */
+  private static final class Resources implements AutoCloseable {
+    CsvSink sink;
+    SocketDirectory directory;
+    Peer server;
+    Peer client;
+
+    void startPeers(Isolation isolation, Cpus cpus) {
+      if (isolation == Isolation.THREADS) {
+        server = ThreadPeer.start("server", cpus.server());
+        client = ThreadPeer.start("client", cpus.client());
+      } else {
+        server = ProcessPeer.start("server", cpus.server());
+        client = ProcessPeer.start("client", cpus.client());
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      BenchException failure = null;
+      for (Peer peer : new Peer[] {client, server}) {
+        if (peer != null) {
+          try {
+            peer.close();
+          } catch (BenchException e) {
+            failure = e;
+          }
+        }
+      }
+      try {
+        if (directory != null) {
+          directory.close();
+        }
+      } finally {
+        if (sink != null) {
+          sink.close();
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+    }
+  }
+
+  /** Builds an {@link Experiment}; every setting has a default from the current {@link Profile}. */
+  public static final class Builder {
+    private final Profile profile;
+    private Workload workload = Workload.STREAM;
+    private List<Transport> transports = List.of(Transport.TCP, Transport.UDS);
+    private List<Integer> sizes = List.of(64, 64 * 1024);
+    private int warmup;
+    private int trials;
+    private Duration duration;
+    private long byteBudget;
+    private int count;
+    private Long seed;
+    private Isolation isolation = Isolation.THREADS;
+    private Placement placement = Placement.SAME_CORE;
+    private boolean nodelay = true;
+    private Duration timeout;
+    private boolean shuffle = true;
+    private String host = TransportOptions.LOOPBACK;
+    private int port;
+    private Path udsPath;
+
+    private Builder(Profile profile) {
+      this.profile = profile;
+      this.warmup = profile.warmup();
+      this.trials = profile.trials();
+    }
+
+    /** Sets the workload (default stream). */
+    public Builder workload(Workload value) {
+      workload = value;
+      return this;
+    }
+
+    /** Sets the transports compared (default tcp, uds). */
+    public Builder transports(Transport... values) {
+      return transports(List.of(values));
+    }
+
+    /** Sets the transports compared (default tcp, uds). */
+    public Builder transports(List<Transport> values) {
+      transports = List.copyOf(values);
+      return this;
+    }
+
+    /** Sets the message sizes in bytes (default 64 and 65536; ignored by the original). */
+    public Builder sizes(Integer... values) {
+      return sizes(List.of(values));
+    }
+
+    /** Sets the message sizes in bytes (default 64 and 65536; ignored by the original). */
+    public Builder sizes(List<Integer> values) {
+      sizes = List.copyOf(values);
+      return this;
+    }
+
+    /** Sets the number of warm-up rounds (default from the profile). */
+    public Builder warmup(int value) {
+      warmup = value;
+      return this;
+    }
+
+    /** Sets the number of measured rounds (default from the profile). */
+    public Builder trials(int value) {
+      trials = value;
+      return this;
+    }
+
+    /** Sets how long each stream or original trial sends (default from the profile). */
+    public Builder duration(Duration value) {
+      duration = value;
+      return this;
+    }
+
+    /** Makes each stream trial send this many bytes instead of running for a duration. */
+    public Builder byteBudget(long value) {
+      byteBudget = value;
+      return this;
+    }
+
+    /**
+     * Sets round trips (pingpong) or connections (connect) per trial (default from the profile).
+     */
+    public Builder count(int value) {
+      count = value;
+      return this;
+    }
+
+    /** Sets the shuffle seed (default: chosen at random and recorded). */
+    public Builder seed(long value) {
+      seed = value;
+      return this;
+    }
+
+    /** Sets threads or processes (default threads). */
+    public Builder isolation(Isolation value) {
+      isolation = value;
+      return this;
+    }
+
+    /** Sets the placement (default same core, the steadiest on a small VM). */
+    public Builder placement(Placement value) {
+      placement = value;
+      return this;
+    }
+
+    /** Sets TCP_NODELAY for TCP transports (default on). */
+    public Builder nodelay(boolean value) {
+      nodelay = value;
+      return this;
+    }
+
+    /** Sets the limit for one trial (default: 30 s plus three times the trial's length). */
+    public Builder timeout(Duration value) {
+      timeout = value;
+      return this;
+    }
+
+    /** Sets whether each round's order is shuffled (default true). */
+    public Builder shuffle(boolean value) {
+      shuffle = value;
+      return this;
+    }
+
+    /** Sets the TCP host (default 127.0.0.1). */
+    public Builder host(String value) {
+      host = value;
+      return this;
+    }
+
+    /** Sets the TCP port (default 0: a free port per trial). */
+    public Builder port(int value) {
+      port = value;
+      return this;
+    }
+
+    /** Sets an explicit Unix socket path (default: a fresh private directory). */
+    public Builder udsPath(Path value) {
+      udsPath = value;
+      return this;
+    }
+
+    /** Returns the experiment. */
+    public Experiment build() {
+      Duration trialDuration =
+          duration != null
+              ? duration
+              : workload == Workload.ORIGINAL
+                  ? profile.originalDuration()
+                  : profile.trialDuration();
+      int trialCount =
+          count > 0
+              ? count
+              : switch (workload) {
+                case PINGPONG -> profile.roundTrips();
+                case CONNECT -> profile.connections();
+                default -> 0;
+              };
+      List<Integer> trialSizes =
+          workload == Workload.ORIGINAL ? List.of(OriginalTrial.MESSAGE.length) : sizes;
+      return new Experiment(
+          workload,
+          transports,
+          trialSizes,
+          warmup,
+          trials,
+          trialDuration,
+          byteBudget,
+          trialCount,
+          seed != null ? seed : new Random().nextLong(),
+          isolation,
+          placement,
+          nodelay,
+          timeout,
+          shuffle,
+          host,
+          port,
+          udsPath);
+    }
+  }
+}

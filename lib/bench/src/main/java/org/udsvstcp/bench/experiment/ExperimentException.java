@@ -1,0 +1,23 @@
+package org.udsvstcp.bench.experiment;
+
+import org.udsvstcp.bench.BenchException;
+
+/**
+ * An experiment stopped early (timeout, socket error, interrupt); the rows of the trials that
+ * finished are kept, in {@link #results()} and in the CSV file.
+ */
+public class ExperimentException extends BenchException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient Results results;
+
+  ExperimentException(String message, Throwable cause, Results results) {
+    super(message, cause);
+    this.results = results;
+  }
+
+  /** Returns the rows of the trials that finished before the run stopped. */
+  public Results results() {
+    return results;
+  }
+}

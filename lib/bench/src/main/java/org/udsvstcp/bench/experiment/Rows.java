@@ -1,0 +1,156 @@
+package org.udsvstcp.bench.experiment;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+/**
+ * The trial-row schema: column names and types, an empty Tablesaw table, appending a row, and the
+ * CSV form (comment lines starting with {@code #} carry the environment, then a header, then one
+ * line per trial).
+ */
+public final class Rows {
+  /** Marks the first line of every CSV file this library writes. */
+  public static final String CSV_SIGNATURE = "# uds-vs-tcp results";
+
+  /** The columns in order, with their Tablesaw types. */
+  public static final Map<String, ColumnType> COLUMNS = columns();
+
+  private Rows() {}
+
+  private static Map<String, ColumnType> columns() {
+    Map<String, ColumnType> c = new LinkedHashMap<>();
+    c.put("run_id", ColumnType.STRING);
+    c.put("seed", ColumnType.LONG);
+    c.put("workload", ColumnType.STRING);
+    c.put("transport", ColumnType.STRING);
+    c.put("family", ColumnType.STRING);
+    c.put("api", ColumnType.STRING);
+    c.put("size", ColumnType.INTEGER);
+    c.put("isolation", ColumnType.STRING);
+    c.put("placement", ColumnType.STRING);
+    c.put("pinning", ColumnType.STRING);
+    c.put("nodelay", ColumnType.BOOLEAN);
+    c.put("phase", ColumnType.STRING);
+    c.put("round", ColumnType.INTEGER);
+    c.put("trial", ColumnType.INTEGER);
+    c.put("order", ColumnType.INTEGER);
+    c.put("seconds", ColumnType.DOUBLE);
+    c.put("bytes", ColumnType.LONG);
+    c.put("messages", ColumnType.LONG);
+    c.put("reads", ColumnType.LONG);
+    c.put("bytes_per_s", ColumnType.DOUBLE);
+    c.put("messages_per_s", ColumnType.DOUBLE);
+    c.put("p50_us", ColumnType.DOUBLE);
+    c.put("p90_us", ColumnType.DOUBLE);
+    c.put("p99_us", ColumnType.DOUBLE);
+    c.put("p999_us", ColumnType.DOUBLE);
+    c.put("max_us", ColumnType.DOUBLE);
+    c.put("started_at", ColumnType.STRING);
+    c.put("server_cpu", ColumnType.INTEGER);
+    c.put("client_cpu", ColumnType.INTEGER);
+    return java.util.Collections.unmodifiableMap(c);
+  }
+
+  /** Returns an empty table with every column of the schema. */
+  public static Table emptyTable(String name) {
+    Table table = Table.create(name);
+    for (Map.Entry<String, ColumnType> column : COLUMNS.entrySet()) {
+      table.addColumns(column.getValue().create(column.getKey()));
+    }
+    return table;
+  }
+
+  /** Appends one row to a table made by {@link #emptyTable(String)}. */
+  public static void append(Table table, TrialRow row) {
+    Object[] values = row.values();
+    for (int i = 0; i < values.length; i++) {
+      Column<?> column = table.column(i);
+      Object value = values[i];
+      if (column instanceof StringColumn strings) {
+        strings.append((String) value);
+      } else if (column instanceof LongColumn longs) {
+        longs.append((Long) value);
+      } else if (column instanceof IntColumn ints) {
+        ints.append((Integer) value);
+      } else if (column instanceof DoubleColumn doubles) {
+        doubles.append((Double) value);
+      } else if (column instanceof BooleanColumn booleans) {
+        booleans.append((Boolean) value);
+      } else {
+        throw new IllegalStateException("unexpected column type " + column.type());
+      }
+    }
+  }
+
+  /** Returns the CSV header line. */
+  public static String csvHeader() {
+    return String.join(",", COLUMNS.keySet());
+  }
+
+  /** Returns one row as a CSV line; missing numbers (NaN) are empty fields. */
+  public static String csvLine(TrialRow row) {
+    StringBuilder line = new StringBuilder();
+    for (Object value : row.values()) {
+      if (line.length() > 0) {
+        line.append(',');
+      }
+      if (value instanceof Double d) {
+        if (!d.isNaN()) {
+          line.append(d);
+        }
+      } else if (value instanceof String s) {
+        line.append(quote(s));
+      } else {
+        line.append(value);
+      }
+    }
+    return line.toString();
+  }
+
+  private static String quote(String value) {
+    if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0) {
+      return value;
+    }
+    return '"' + value.replace("\"", "\"\"") + '"';
+  }
+
+  /** Reads a results CSV written by this library back into a table with the schema's types. */
+  public static Table read(Path csv) throws IOException {
+    CsvReadOptions options =
+        CsvReadOptions.builder(csv.toFile())
+            .commentPrefix('#')
+            .header(true)
+            .tableName(csv.getFileName().toString())
+            .columnTypes(name -> COLUMNS.getOrDefault(name, ColumnType.STRING))
+            .build();
+    return Table.read().usingOptions(options);
+  }
+
+  /** Returns the comment lines at the top of a results CSV (the environment), without {@code #}. */
+  public static List<String> readComments(Path csv) throws IOException {
+    List<String> comments = new ArrayList<>();
+    for (String line : Files.readAllLines(csv, StandardCharsets.UTF_8)) {
+      if (!line.startsWith("#")) {
+        break;
+      }
+      comments.add(
+          line.length() > 1 && line.charAt(1) == ' ' ? line.substring(2) : line.substring(1));
+    }
+    return comments;
+  }
+}

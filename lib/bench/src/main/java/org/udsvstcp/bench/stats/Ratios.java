@@ -1,0 +1,142 @@
+package org.udsvstcp.bench.stats;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Ratios of two transports from paired rounds: both ran in the same interleaving round, so drift
+ * that hits one hits the other, and the per-round ratio cancels it.
+ */
+public final class Ratios {
+
+  private Ratios() {}
+
+  /**
+   * Returns the median of the per-round ratios numerator[i] / denominator[i] with a bootstrap 95%
+   * CI from resampled rounds; rounds where either value is NaN, or the denominator is 0, are
+   * skipped, and the CI is NaN with fewer than two pairs.
+   *
+   * @throws IllegalArgumentException if the arrays differ in length
+   */
+  public static Ratio of(double[] numerator, double[] denominator, long seed) {
+    if (numerator.length != denominator.length) {
+      throw new IllegalArgumentException(
+          "paired arrays differ in length: "
+              + numerator.length
+              + " numerators, "
+              + denominator.length
+              + " denominators");
+    }
+    double[] ratios = new double[numerator.length];
+    int pairs = 0;
+    for (int i = 0; i < numerator.length; i++) {
+      double r = numerator[i] / denominator[i];
+      if (!Double.isNaN(r) && !Double.isInfinite(r)) {
+        ratios[pairs++] = r;
+      }
+    }
+    double[] used = java.util.Arrays.copyOf(ratios, pairs);
+    // Resampling per-round ratios is resampling rounds: each round contributes exactly one ratio.
+    Interval ci =
+        Bootstrap.medianCi(used, Bootstrap.DEFAULT_LEVEL, Bootstrap.DEFAULT_RESAMPLES, seed);
+    return new Ratio(pairs, Quantiles.median(used), ci.low(), ci.high());
+  }
+
+  /**
+   * Returns one row per (workload, size) of the measured rows: workload, size, pairs, ratio,
+   * ci_low, ci_high, then numerator, denominator and metric; rows pair up when run_id (if present),
+   * workload, size and round are equal, rounds missing either transport are skipped, and the table
+   * is named like "uds/tcp bytes_per_s".
+   */
+  public static Table paired(
+      Table rows, String metric, String numeratorTransport, String denominatorTransport) {
+    for (String name : List.of("workload", "transport", "size", "round")) {
+      if (!rows.containsColumn(name)) {
+        throw new IllegalArgumentException(
+            "no column '" + name + "' in table; columns are " + rows.columnNames());
+      }
+    }
+    Table measured = TrialRows.measured(rows);
+    NumericColumn<?> values = TrialRows.metricColumn(measured, metric);
+    Column<?> workload = measured.column("workload");
+    Column<?> transport = measured.column("transport");
+    NumericColumn<?> size = TrialRows.metricColumn(measured, "size");
+    NumericColumn<?> round = TrialRows.metricColumn(measured, "round");
+    Column<?> runId = measured.containsColumn("run_id") ? measured.column("run_id") : null;
+
+    // (workload, size) -> (run_id, round) -> [numerator, denominator]
+    Map<Cell, Map<List<Object>, double[]>> cells =
+        new TreeMap<>(Comparator.comparing(Cell::workload).thenComparingLong(Cell::size));
+    for (int row = 0; row < measured.rowCount(); row++) {
+      String t = transport.getString(row);
+      int side = t.equals(numeratorTransport) ? 0 : t.equals(denominatorTransport) ? 1 : -1;
+      if (side < 0) {
+        continue;
+      }
+      Cell cell = new Cell(workload.getString(row), (long) size.getDouble(row));
+      List<Object> roundKey =
+          List.of(runId == null ? "" : runId.getString(row), (long) round.getDouble(row));
+      double[] pair =
+          cells
+              .computeIfAbsent(cell, c -> new HashMap<>())
+              .computeIfAbsent(roundKey, k -> new double[] {Double.NaN, Double.NaN});
+      pair[side] = TrialRows.value(values, row);
+    }
+
+    StringColumn workloads = StringColumn.create("workload");
+    IntColumn sizes = IntColumn.create("size");
+    IntColumn pairsColumn = IntColumn.create("pairs");
+    DoubleColumn ratio = DoubleColumn.create("ratio");
+    DoubleColumn ciLow = DoubleColumn.create("ci_low");
+    DoubleColumn ciHigh = DoubleColumn.create("ci_high");
+    StringColumn numerators = StringColumn.create("numerator");
+    StringColumn denominators = StringColumn.create("denominator");
+    StringColumn metrics = StringColumn.create("metric");
+    for (Map.Entry<Cell, Map<List<Object>, double[]>> entry : cells.entrySet()) {
+      List<double[]> complete = new ArrayList<>();
+      for (double[] pair : entry.getValue().values()) {
+        if (!Double.isNaN(pair[0]) && !Double.isNaN(pair[1])) {
+          complete.add(pair);
+        }
+      }
+      if (complete.isEmpty()) {
+        continue;
+      }
+      double[] num = complete.stream().mapToDouble(p -> p[0]).toArray();
+      double[] den = complete.stream().mapToDouble(p -> p[1]).toArray();
+      Ratio r = of(num, den, Bootstrap.DEFAULT_SEED);
+      workloads.append(entry.getKey().workload());
+      sizes.append(Math.toIntExact(entry.getKey().size()));
+      pairsColumn.append(r.pairs());
+      ratio.append(r.ratio());
+      ciLow.append(r.ciLow());
+      ciHigh.append(r.ciHigh());
+      numerators.append(numeratorTransport);
+      denominators.append(denominatorTransport);
+      metrics.append(metric);
+    }
+    return Table.create(
+        numeratorTransport + "/" + denominatorTransport + " " + metric,
+        workloads,
+        sizes,
+        pairsColumn,
+        ratio,
+        ciLow,
+        ciHigh,
+        numerators,
+        denominators,
+        metrics);
+  }
+
+  private record Cell(String workload, long size) {}
+}

@@ -1,0 +1,86 @@
+package org.udsvstcp.bench.workload;
+
+import java.util.Locale;
+
+/**
+ * What one end of a trial counted; the two ends' tallies combine into a {@link TrialResult}.
+ *
+ * @param bytes payload bytes this end sent or received
+ * @param timedBytes the bytes that fall inside the timed interval
+ * @param messages messages, round trips, connections or recv calls, by workload
+ * @param reads read calls this end made
+ * @param nanos the timed interval in nanoseconds (0 if this end does not time)
+ * @param p50Us median latency in microseconds, NaN if not measured
+ * @param p90Us 90th percentile latency in microseconds, NaN if not measured
+ * @param p99Us 99th percentile latency in microseconds, NaN if not measured
+ * @param p999Us 99.9th percentile latency in microseconds, NaN if not measured
+ * @param maxUs maximum latency in microseconds, NaN if not measured
+ * @param cpu the CPU this end's thread ran on at the end, -1 if unknown
+ */
+public record Tally(
+    long bytes,
+    long timedBytes,
+    long messages,
+    long reads,
+    long nanos,
+    double p50Us,
+    double p90Us,
+    double p99Us,
+    double p999Us,
+    double maxUs,
+    int cpu) {
+
+  /** Returns a tally without latency percentiles. */
+  static Tally counts(long bytes, long timedBytes, long messages, long reads, long nanos, int cpu) {
+    return new Tally(
+        bytes,
+        timedBytes,
+        messages,
+        reads,
+        nanos,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        cpu);
+  }
+
+  /** Returns this tally as one line of text without spaces, for a child process. */
+  public String encode() {
+    return String.format(
+        Locale.ROOT,
+        "%d,%d,%d,%d,%d,%s,%s,%s,%s,%s,%d",
+        bytes,
+        timedBytes,
+        messages,
+        reads,
+        nanos,
+        Double.toString(p50Us),
+        Double.toString(p90Us),
+        Double.toString(p99Us),
+        Double.toString(p999Us),
+        Double.toString(maxUs),
+        cpu);
+  }
+
+  /** Parses the text written by {@link #encode()}. */
+  public static Tally decode(String text) {
+    String[] p = text.split(",", -1);
+    if (p.length != 11) {
+      throw new IllegalArgumentException("not an encoded tally: " + text);
+    }
+    return new Tally(
+        Long.parseLong(p[0]),
+        Long.parseLong(p[1]),
+        Long.parseLong(p[2]),
+        Long.parseLong(p[3]),
+        Long.parseLong(p[4]),
+        Double.parseDouble(p[5]),
+        Double.parseDouble(p[6]),
+        Double.parseDouble(p[7]),
+        Double.parseDouble(p[8]),
+        Double.parseDouble(p[9]),
+        Integer.parseInt(p[10]));
+  }
+}

@@ -1,0 +1,159 @@
+package org.udsvstcp.bench.workload;
+
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.udsvstcp.bench.BenchException;
+import org.udsvstcp.bench.env.Affinity;
+import org.udsvstcp.bench.transport.Endpoint;
+import org.udsvstcp.bench.transport.TransportOptions;
+
+/** A peer that runs its role on one dedicated thread of this JVM, optionally pinned to a CPU. */
+public final class ThreadPeer implements Peer {
+  /** The name prefix of every thread this class starts (tests look for leftovers by it). */
+  public static final String THREAD_PREFIX = "uds-vs-tcp-";
+
+  private static final long STOP_WAIT_SECONDS = 10;
+
+  private final ExecutorService executor;
+  private final Affinity.Pinning pinning;
+  private volatile Scope scope;
+  private volatile Future<?> task;
+  private volatile Pending pending;
+
+  private ThreadPeer(ExecutorService executor, Affinity.Pinning pinning) {
+    this.executor = executor;
+    this.pinning = pinning;
+  }
+
+  /**
+   * Starts a peer thread named {@code uds-vs-tcp-<role>}, pinned to {@code cpu} if given.
+   *
+   * @throws RunInterruptedException if interrupted while the thread pins itself
+   */
+  public static ThreadPeer start(String role, OptionalInt cpu) {
+    ExecutorService executor =
+        Executors.newSingleThreadExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, THREAD_PREFIX + role);
+              thread.setDaemon(true);
+              return thread;
+            });
+    if (cpu.isEmpty()) {
+      return new ThreadPeer(
+          executor, new Affinity.Pinning(false, -1, "not pinned: left to the scheduler"));
+    }
+    try {
+      Affinity.Pinning pinning =
+          executor.submit(() -> Affinity.pinCurrentThread(cpu.getAsInt())).get();
+      return new ThreadPeer(executor, pinning);
+    } catch (InterruptedException e) {
+      stop(executor);
+      Thread.currentThread().interrupt();
+      throw new RunInterruptedException("interrupted while starting the " + role + " thread");
+    } catch (ExecutionException e) {
+      stop(executor);
+      throw new BenchException("cannot start the " + role + " thread: " + e.getCause(), e);
+    }
+  }
+
+  @Override
+  public Pending serve(TrialSpec spec, TransportOptions options) {
+    return submit((ready, roleScope) -> Trial.serve(spec, options, ready::complete, roleScope));
+  }
+
+  @Override
+  public Pending connect(TrialSpec spec, Endpoint endpoint) {
+    return submit((ready, roleScope) -> Trial.connect(spec, endpoint, roleScope));
+  }
+
+  private interface Role {
+    Tally run(CompletableFuture<Endpoint> ready, Scope scope) throws Exception;
+  }
+
+  private synchronized Pending submit(Role role) {
+    Pending next = Pending.create();
+    Scope roleScope = new Scope();
+    scope = roleScope;
+    pending = next;
+    task =
+        executor.submit(
+            () -> {
+              try {
+                next.done().complete(role.run(next.ready(), roleScope));
+              } catch (Throwable e) {
+                next.ready().completeExceptionally(e);
+                next.done().completeExceptionally(e);
+              } finally {
+                roleScope.close();
+                // A server that never listened must not leave the coordinator waiting.
+                next.ready().completeExceptionally(new IllegalStateException("role ended"));
+              }
+            });
+    return next;
+  }
+
+  @Override
+  public void abort() {
+    Scope current = scope;
+    if (current != null) {
+      current.close();
+    }
+    Future<?> running = task;
+    if (running != null) {
+      running.cancel(true);
+    }
+    Pending last = pending;
+    if (last != null) {
+      try {
+        last.done().handle((tally, error) -> null).get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException | TimeoutException e) {
+        // Reported by close(), which cannot stop the thread either.
+      }
+    }
+  }
+
+  @Override
+  public Affinity.Pinning pinning() {
+    return pinning;
+  }
+
+  @Override
+  public void close() {
+    Scope current = scope;
+    if (current != null) {
+      current.close();
+    }
+    stop(executor);
+  }
+
+  private static void stop(ExecutorService executor) {
+    executor.shutdownNow();
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          if (!executor.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            throw new BenchException(
+                "a benchmark thread did not stop within " + STOP_WAIT_SECONDS + " s");
+          }
+          return;
+        } catch (InterruptedException e) {
+          // Finish stopping the thread first; the caller sees the interrupt afterwards.
+          interrupted = true;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

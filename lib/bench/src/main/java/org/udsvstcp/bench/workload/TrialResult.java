@@ -1,0 +1,48 @@
+package org.udsvstcp.bench.workload;
+
+import org.udsvstcp.bench.transport.Transport;
+
+/**
+ * The verified outcome of one trial.
+ *
+ * @param workload the workload
+ * @param transport the transport
+ * @param size the message size in bytes
+ * @param seconds the measured wall time
+ * @param bytes payload bytes that arrived, verified against what was sent
+ * @param messages messages (stream), round trips (pingpong), connections (connect) or recv calls
+ *     (original)
+ * @param reads read calls the receiver made
+ * @param bytesPerSecond throughput
+ * @param messagesPerSecond messages, round trips or connections per second
+ * @param p50Us median round-trip or connection time in microseconds (NaN for stream, original)
+ * @param p90Us 90th percentile in microseconds
+ * @param p99Us 99th percentile in microseconds
+ * @param p999Us 99.9th percentile in microseconds
+ * @param maxUs maximum in microseconds
+ * @param serverCpu the CPU the server ran on at the end, -1 if unknown
+ * @param clientCpu the CPU the client ran on at the end, -1 if unknown
+ */
+public record TrialResult(
+    Workload workload,
+    Transport transport,
+    int size,
+    double seconds,
+    long bytes,
+    long messages,
+    long reads,
+    double bytesPerSecond,
+    double messagesPerSecond,
+    double p50Us,
+    double p90Us,
+    double p99Us,
+    double p999Us,
+    double maxUs,
+    int serverCpu,
+    int clientCpu) {
+
+  /** Returns the mean number of bytes each read delivered. */
+  public double bytesPerRead() {
+    return reads == 0 ? Double.NaN : (double) bytes / reads;
+  }
+}

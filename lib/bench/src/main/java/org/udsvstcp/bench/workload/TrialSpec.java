@@ -1,0 +1,163 @@
+package org.udsvstcp.bench.workload;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.udsvstcp.bench.transport.Transport;
+
+/**
+ * What one trial does: the workload, transport and message size, and how long it runs.
+ *
+ * @param workload the workload
+ * @param transport the transport
+ * @param size the message size in bytes (the original's is fixed at 12)
+ * @param duration how long the sender sends (stream, original)
+ * @param byteBudget bytes to send instead of a duration (stream), 0 to use the duration
+ * @param count measured round trips (pingpong) or connections (connect)
+ * @param warmupCount unmeasured round trips or connections before the measured ones
+ */
+public record TrialSpec(
+    Workload workload,
+    Transport transport,
+    int size,
+    Duration duration,
+    long byteBudget,
+    int count,
+    int warmupCount) {
+
+  /** Checks the values. */
+  public TrialSpec {
+    Objects.requireNonNull(workload, "workload");
+    Objects.requireNonNull(transport, "transport");
+    Objects.requireNonNull(duration, "duration");
+    if (size < 1) {
+      throw new IllegalArgumentException("message size must be at least 1 byte, got " + size);
+    }
+    if (workload == Workload.ORIGINAL && size != OriginalTrial.MESSAGE.length) {
+      throw new IllegalArgumentException(
+          "the original's message is " + OriginalTrial.MESSAGE.length + " bytes, got " + size);
+    }
+    if (duration.isNegative()
+        || (duration.isZero() && byteBudget <= 0 && needsDuration(workload))) {
+      throw new IllegalArgumentException("duration must be positive, got " + duration);
+    }
+    if (byteBudget < 0 || count < 0 || warmupCount < 0) {
+      throw new IllegalArgumentException("byte budget and counts must not be negative");
+    }
+    if ((workload == Workload.PINGPONG || workload == Workload.CONNECT) && count < 1) {
+      throw new IllegalArgumentException(workload + " needs at least one measured repetition");
+    }
+  }
+
+  private static boolean needsDuration(Workload workload) {
+    return workload == Workload.STREAM || workload == Workload.ORIGINAL;
+  }
+
+  /** A stream trial that sends {@code size}-byte messages for {@code duration}. */
+  public static TrialSpec stream(Transport transport, int size, Duration duration) {
+    return new TrialSpec(Workload.STREAM, transport, size, duration, 0, 0, 0);
+  }
+
+  /**
+   * A stream trial that sends {@code bytes} bytes (rounded down to whole messages, at least one).
+   */
+  public static TrialSpec streamBytes(Transport transport, int size, long bytes) {
+    return new TrialSpec(Workload.STREAM, transport, size, Duration.ZERO, bytes, 0, 0);
+  }
+
+  /** A ping-pong trial of {@code roundTrips} measured round trips after a tenth as many warm-up. */
+  public static TrialSpec pingPong(Transport transport, int size, int roundTrips) {
+    return new TrialSpec(
+        Workload.PINGPONG,
+        transport,
+        size,
+        Duration.ZERO,
+        0,
+        roundTrips,
+        defaultWarmup(roundTrips));
+  }
+
+  /** A connect trial of {@code connections} measured connections, each sending one message. */
+  public static TrialSpec connect(Transport transport, int size, int connections) {
+    return new TrialSpec(
+        Workload.CONNECT,
+        transport,
+        size,
+        Duration.ZERO,
+        0,
+        connections,
+        defaultWarmup(connections));
+  }
+
+  /** The original method: the server sends "Hello there!" for {@code duration}. */
+  public static TrialSpec original(Transport transport, Duration duration) {
+    return new TrialSpec(
+        Workload.ORIGINAL, transport, OriginalTrial.MESSAGE.length, duration, 0, 0, 0);
+  }
+
+  /** Returns a spec for the given workload with the usual warm-up, from one set of settings. */
+  public static TrialSpec of(
+      Workload workload,
+      Transport transport,
+      int size,
+      Duration duration,
+      long byteBudget,
+      int count) {
+    return switch (workload) {
+      case STREAM ->
+          byteBudget > 0
+              ? streamBytes(transport, size, byteBudget)
+              : stream(transport, size, duration);
+      case PINGPONG -> pingPong(transport, size, count);
+      case CONNECT -> connect(transport, size, count);
+      case ORIGINAL -> original(transport, duration);
+    };
+  }
+
+  /** Returns a copy with another transport. */
+  public TrialSpec withTransport(Transport newTransport) {
+    return new TrialSpec(workload, newTransport, size, duration, byteBudget, count, warmupCount);
+  }
+
+  /** Returns a copy with another number of warm-up round trips or connections. */
+  public TrialSpec withWarmupCount(int newWarmupCount) {
+    return new TrialSpec(workload, transport, size, duration, byteBudget, count, newWarmupCount);
+  }
+
+  private static int defaultWarmup(int count) {
+    return Math.min(1_000, Math.max(10, count / 10));
+  }
+
+  /** Returns this spec as one line of text without spaces, for a child process. */
+  public String encode() {
+    return String.join(
+        ",",
+        workload.label(),
+        transport.label(),
+        Integer.toString(size),
+        Long.toString(duration.toNanos()),
+        Long.toString(byteBudget),
+        Integer.toString(count),
+        Integer.toString(warmupCount));
+  }
+
+  /** Parses the text written by {@link #encode()}. */
+  public static TrialSpec decode(String text) {
+    String[] p = text.split(",", -1);
+    if (p.length != 7) {
+      throw new IllegalArgumentException("not an encoded trial spec: " + text);
+    }
+    return new TrialSpec(
+        Workload.fromName(p[0]),
+        Transport.fromName(p[1]),
+        Integer.parseInt(p[2]),
+        Duration.ofNanos(Long.parseLong(p[3])),
+        Long.parseLong(p[4]),
+        Integer.parseInt(p[5]),
+        Integer.parseInt(p[6]));
+  }
+
+  /** Returns a short description such as "stream tcp 64 B". */
+  public String describe() {
+    return workload.label() + " " + transport.label() + " " + size + " B";
+  }
+}

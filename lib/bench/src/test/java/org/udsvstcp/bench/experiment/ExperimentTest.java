@@ -1,0 +1,240 @@
+package org.udsvstcp.bench.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.udsvstcp.bench.SocketTestSupport;
+import org.udsvstcp.bench.env.Affinity;
+import org.udsvstcp.bench.transport.Transport;
+import org.udsvstcp.bench.workload.RunInterruptedException;
+import org.udsvstcp.bench.workload.TrialTimeoutException;
+import org.udsvstcp.bench.workload.Workload;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.Table;
+
+class ExperimentTest extends SocketTestSupport {
+
+  private static Experiment.Builder tiny() {
+    return Experiment.builder()
+        .workload(Workload.STREAM)
+        .transports(Transport.TCP, Transport.UDS)
+        .sizes(64, 1024)
+        .byteBudget(64 * 1024)
+        .warmup(1)
+        .trials(2)
+        .placement(Placement.SCHEDULER)
+        .seed(42);
+  }
+
+  @Test
+  void eachRoundRunsEveryCellOnceInAnOrderShuffledByTheSeed() {
+    Results results = tiny().build().run();
+    Table table = results.table();
+    assertEquals(12, table.rowCount());
+    assertEquals(List.copyOf(Rows.COLUMNS.keySet()), table.columnNames());
+    for (int round = 0; round < 3; round++) {
+      Table inRound = table.where(table.intColumn("round").isEqualTo(round));
+      assertEquals(4, inRound.rowCount());
+      assertEquals(
+          4,
+          inRound
+              .stringColumn("transport")
+              .concatenate(inRound.intColumn("size").asStringColumn())
+              .unique()
+              .size());
+      assertEquals(round == 0 ? "warmup" : "measured", inRound.stringColumn("phase").get(0));
+    }
+    assertEquals(8, results.measured().rowCount());
+    for (int i = 0; i < 12; i++) {
+      assertEquals(i, table.intColumn("order").get(i));
+      assertEquals(42L, table.longColumn("seed").get(i));
+    }
+    List<String> order = cellOrder(table);
+    assertEquals(order, cellOrder(tiny().build().run().table()), "same seed, same order");
+    assertFalse(order.equals(cellOrder(tiny().seed(7).build().run().table())), "other seed");
+  }
+
+  private static List<String> cellOrder(Table table) {
+    List<String> order = new ArrayList<>();
+    for (int i = 0; i < table.rowCount(); i++) {
+      order.add(table.stringColumn("transport").get(i) + "/" + table.intColumn("size").get(i));
+    }
+    return order;
+  }
+
+  @Test
+  void eachRowIsInTheCsvWhenItsTrialFinishesAndTablesawReadsTheFileBack() throws Exception {
+    Path csv = scratch.resolve("results/run.csv");
+    List<Integer> rowsSeen = new ArrayList<>();
+    Results results =
+        tiny()
+            .build()
+            .run(
+                csv,
+                (index, total, row) -> {
+                  try {
+                    rowsSeen.add(Rows.read(csv).rowCount());
+                  } catch (Exception e) {
+                    throw new RuntimeException(e);
+                  }
+                });
+    assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12), rowsSeen);
+    Table back = Rows.read(csv);
+    assertEquals(results.table().rowCount(), back.rowCount());
+    assertEquals(ColumnType.DOUBLE, back.column("bytes_per_s").type());
+    assertEquals(ColumnType.BOOLEAN, back.column("nodelay").type());
+    assertTrue(back.doubleColumn("p50_us").isMissing(0), "stream has no latency");
+    assertEquals(results.table().longColumn("bytes").sum(), back.longColumn("bytes").sum());
+    assertEquals(
+        results.table().stringColumn("pinning").get(0), back.stringColumn("pinning").get(0));
+    String comments = String.join("\n", Rows.readComments(csv));
+    assertTrue(comments.contains("kernel:") && comments.contains("experiment: stream"), comments);
+  }
+
+  @Test
+  void anInterruptedRunKeepsEveryFinishedRowAndSaysSo() throws Exception {
+    Path csv = scratch.resolve("interrupted.csv");
+    ExperimentException e =
+        assertThrows(
+            ExperimentException.class,
+            () ->
+                tiny()
+                    .build()
+                    .run(
+                        csv,
+                        (index, total, row) -> {
+                          if (index == 2) {
+                            Thread.currentThread().interrupt();
+                          }
+                        }));
+    assertTrue(Thread.interrupted(), "the interrupt status is restored");
+    assertInstanceOf(RunInterruptedException.class, e.getCause());
+    assertTrue(e.getMessage().contains("after 3 of 12 trials"), e.getMessage());
+    assertEquals(3, e.results().table().rowCount());
+    assertEquals(3, Rows.read(csv).rowCount());
+    assertTrue(benchThreads().isEmpty(), benchThreads().toString());
+  }
+
+  @Test
+  void aTrialPastItsTimeoutStopsTheRunKeepingTheRowsBeforeIt() throws Exception {
+    Path csv = scratch.resolve("timeout.csv");
+    var before = socketDirectories();
+    ExperimentException e =
+        assertThrows(
+            ExperimentException.class,
+            () ->
+                tiny()
+                    .byteBudget(0)
+                    .duration(Duration.ofSeconds(60))
+                    .timeout(Duration.ofMillis(300))
+                    .build()
+                    .run(csv, Progress.NONE));
+    assertInstanceOf(TrialTimeoutException.class, e.getCause());
+    assertTrue(e.getMessage().contains("timeout of 300 ms"), e.getMessage());
+    assertEquals(0, Rows.read(csv).rowCount());
+    assertTrue(benchThreads().isEmpty(), benchThreads().toString());
+    assertTrue(before.containsAll(socketDirectories()), "no socket directory left");
+  }
+
+  @Test
+  void processIsolationMovesBytesInChildJvmsAndReapsThem() {
+    Results results =
+        Experiment.builder()
+            .workload(Workload.PINGPONG)
+            .transports(Transport.TCP, Transport.UDS, Transport.UDS_JUNIX)
+            .sizes(64)
+            .count(200)
+            .warmup(0)
+            .trials(1)
+            .isolation(Isolation.PROCESSES)
+            .placement(Placement.SAME_CORE)
+            .build()
+            .run();
+    Table table = results.table();
+    assertEquals(3, table.rowCount());
+    assertEquals(600, table.longColumn("messages").sum());
+    assertEquals("processes", table.stringColumn("isolation").get(0));
+    String pinning = table.stringColumn("pinning").get(0);
+    if (Affinity.taskset().isPresent()) {
+      assertTrue(pinning.contains("taskset -c on each process, verified"), pinning);
+      int cpu = Affinity.allowedCpus().get(0);
+      assertEquals(cpu, table.intColumn("server_cpu").get(0));
+      assertEquals(cpu, table.intColumn("client_cpu").get(0));
+    }
+    assertEquals(0, ProcessHandle.current().children().count());
+  }
+
+  @Test
+  void threadsPinnedToOneCoreRunThereAndTheRowSaysItWasVerified() {
+    assumePinning();
+    Results results = tiny().placement(Placement.SAME_CORE).warmup(0).trials(1).build().run();
+    Table table = results.table();
+    int cpu = Affinity.allowedCpus().get(0);
+    String pinning = table.stringColumn("pinning").get(0);
+    assertEquals(
+        "server cpu" + cpu + ", client cpu" + cpu + " (taskset -p on each thread, verified)",
+        pinning);
+    assertEquals(cpu, table.intColumn("server_cpu").get(0));
+    assertEquals(cpu, table.intColumn("client_cpu").get(0));
+  }
+
+  @Test
+  void crossCoreRunsTheEndsOnTwoCpusOrSaysWhyNot() {
+    assumePinning();
+    Results results = tiny().placement(Placement.CROSS_CORE).warmup(0).trials(1).build().run();
+    String pinning = results.table().stringColumn("pinning").get(0);
+    List<Integer> cpus = Affinity.allowedCpus();
+    if (cpus.size() < 2) {
+      assertTrue(pinning.startsWith("not pinned: cross-core needs two CPUs"), pinning);
+    } else {
+      assertTrue(
+          pinning.startsWith("server cpu" + cpus.get(0) + ", client cpu" + cpus.get(1)), pinning);
+      assertEquals((int) cpus.get(1), results.table().intColumn("client_cpu").get(0));
+    }
+  }
+
+  @Test
+  void theOriginalAlwaysSendsTwelveByteMessagesInTheGivenOrder() {
+    Results results =
+        Experiment.builder()
+            .workload(Workload.ORIGINAL)
+            .transports(Transport.TCP, Transport.UDS)
+            .duration(Duration.ofMillis(30))
+            .warmup(0)
+            .trials(1)
+            .shuffle(false)
+            .placement(Placement.SCHEDULER)
+            .build()
+            .run();
+    Table table = results.table();
+    assertEquals(List.of("tcp", "uds"), table.stringColumn("transport").asList());
+    assertEquals(12, table.intColumn("size").get(0));
+  }
+
+  @Test
+  void refusesToOverwriteAFileItDidNotWrite() throws Exception {
+    Path csv = Files.writeString(scratch.resolve("mine.csv"), "a,b\n1,2\n");
+    ExperimentException e =
+        assertThrows(ExperimentException.class, () -> tiny().build().run(csv, Progress.NONE));
+    assertTrue(e.getMessage().contains("refusing to overwrite"), e.getMessage());
+    assertEquals("a,b\n1,2\n", Files.readString(csv));
+  }
+
+  @Test
+  void badSettingsAreRejectedBeforeAnythingRuns() {
+    assertThrows(IllegalArgumentException.class, () -> tiny().trials(0).build());
+    assertThrows(IllegalArgumentException.class, () -> tiny().sizes(0).build());
+    assertThrows(IllegalArgumentException.class, () -> tiny().transports(List.of()).build());
+    assumeTrue(true);
+  }
+}

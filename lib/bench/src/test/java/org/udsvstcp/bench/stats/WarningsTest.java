@@ -1,0 +1,176 @@
+package org.udsvstcp.bench.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+
+class WarningsTest {
+
+  private static final String THROUGHPUT = "bytes_per_s";
+
+  /** Returns n values within 0.5% of the centre, as an idle, pinned run gives. */
+  private static double[] steady(double centre, int n, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = centre * (1 + 0.005 * (2 * random.nextDouble() - 1));
+    }
+    return v;
+  }
+
+  private static List<String> warnings(String metric, String transport, double... values) {
+    return Warnings.check(TrialTable.of(metric).measured(transport, 64, values).table(), metric);
+  }
+
+  private static void assertHas(List<String> warnings, String expected) {
+    assertTrue(warnings.contains(expected), "expected\n  " + expected + "\nin\n  " + warnings);
+  }
+
+  @Test
+  void aCleanRunHasNoWarnings() {
+    TrialTable rows = TrialTable.of(THROUGHPUT);
+    rows.warmup("tcp", 64, steady(300e6, 2, 1)).measured("tcp", 64, steady(300e6, 10, 2));
+    rows.warmup("uds", 64, steady(550e6, 2, 3)).measured("uds", 64, steady(550e6, 10, 4));
+    rows.warmup("tcp", 65536, steady(4e9, 2, 5)).measured("tcp", 65536, steady(4e9, 10, 6));
+    rows.warmup("uds", 65536, steady(9e9, 2, 7)).measured("uds", 65536, steady(9e9, 10, 8));
+    assertEquals(List.of(), Warnings.check(rows.table(), THROUGHPUT));
+  }
+
+  @Test
+  void aSlowFirstTrialAsksForMoreWarmUp() {
+    assertHas(
+        warnings(THROUGHPUT, "tcp", 50, 100, 101, 99, 100, 100, 102, 98),
+        "the first measured trial of tcp/64 B is 2.0x slower than the median of the rest:"
+            + " raise the warm-up");
+  }
+
+  @Test
+  void aSlowFirstTrialOfALatencyIsAHighValue() {
+    assertHas(
+        warnings("p50_us", "uds", 31, 10, 10.1, 9.9, 10, 10.2, 9.8),
+        "the first measured trial of uds/64 B is 3.1x slower than the median of the rest:"
+            + " raise the warm-up");
+  }
+
+  @Test
+  void aFastFirstTrialPointsAtDrift() {
+    assertHas(
+        warnings(THROUGHPUT, "tcp", 200, 100, 101, 99, 100, 100),
+        "the first measured trial of tcp/64 B is 2.0x faster than the median of the rest: the"
+            + " later trials slowed down; look at the trial-order plot for drift or placement"
+            + " flips");
+  }
+
+  @Test
+  void aWarmUpThatEndsSlowAsksForMoreWarmUp() {
+    Table rows =
+        TrialTable.of(THROUGHPUT)
+            .warmup("tcp", 64, 20, 60)
+            .measured("tcp", 64, steady(100, 8, 1))
+            .table();
+    List<String> warnings = Warnings.check(rows, THROUGHPUT);
+    assertEquals(1, warnings.size(), warnings.toString());
+    assertTrue(
+        warnings
+            .get(0)
+            .matches(
+                "the last warm-up trial of tcp/64 B is still 1\\.[67]x slower than the measured"
+                    + " median: raise the warm-up"),
+        warnings.get(0));
+  }
+
+  @Test
+  void aWarmUpThatCaughtUpIsNotAWarning() {
+    Table rows =
+        TrialTable.of(THROUGHPUT)
+            .warmup("tcp", 64, 20, 99.8)
+            .measured("tcp", 64, steady(100, 8, 1))
+            .table();
+    assertEquals(List.of(), Warnings.check(rows, THROUGHPUT));
+  }
+
+  @Test
+  void aHighCoefficientOfVariationAsksForPinningOrMoreTrials() {
+    // mean 100, sample stdev sqrt(250) = 15.8.
+    assertEquals(
+        List.of(
+            "tcp/64 B: coefficient of variation 15.8% (> 5%): pin the two ends"
+                + " (--placement same-core) or run more trials"),
+        warnings(THROUGHPUT, "tcp", 80, 90, 100, 110, 120));
+  }
+
+  @Test
+  void oneOutlierIsCountedAndPointsAtTheTrialOrderPlot() {
+    assertHas(
+        warnings(THROUGHPUT, "uds", 100, 101, 99, 100, 102, 98, 100, 101, 99, 130),
+        "uds/64 B: 1 of 10 trials is an outlier by MAD: look at the trial-order plot for drift or"
+            + " placement flips");
+  }
+
+  @Test
+  void twoOutliersAreCountedInThePlural() {
+    assertHas(
+        warnings(THROUGHPUT, "uds", 100, 70, 101, 99, 100, 102, 98, 100, 130, 99),
+        "uds/64 B: 2 of 10 trials are outliers by MAD: look at the trial-order plot for drift or"
+            + " placement flips");
+  }
+
+  @Test
+  void fewerThanFiveTrialsMakeTheCiUnreliable() {
+    assertEquals(
+        List.of(
+            "tcp/64 B: fewer than 5 measured trials (3): the confidence interval is unreliable;"
+                + " run more trials"),
+        warnings(THROUGHPUT, "tcp", 100, 100, 101));
+  }
+
+  @Test
+  void twoClustersFarApartSuggestAPlacementFlip() {
+    double[] values = {1.2e9, 0.65e9, 1.21e9, 0.66e9, 1.19e9, 0.64e9, 1.2e9, 0.65e9, 1.2e9, 0.65e9};
+    assertHas(
+        warnings(THROUGHPUT, "tcp", values),
+        "tcp/64 B: the trials split into two clusters, 5 near 650 MB/s and 5 near 1.20 GB/s:"
+            + " typical of the scheduler moving the two ends between one core and two; pin them"
+            + " (--placement same-core or cross-core)");
+  }
+
+  @Test
+  void anEvenSpreadOrASteadyDriftIsNotTwoClusters() {
+    assertEquals(-1, Warnings.clusterSplit(new double[] {80, 90, 100, 110, 120}));
+    assertEquals(-1, Warnings.clusterSplit(new double[] {100, 102, 104, 106, 108, 110, 112}));
+    double[] steady = steady(100, 30, 9);
+    java.util.Arrays.sort(steady);
+    assertEquals(-1, Warnings.clusterSplit(steady));
+  }
+
+  @Test
+  void groupsAreCheckedSeparatelyAndLabelledByTransportAndSize() {
+    Table rows =
+        TrialTable.of(THROUGHPUT)
+            .measured("uds", 65536, 80, 90, 100, 110, 120)
+            .measured("tcp", 64, steady(100, 6, 1))
+            .table();
+    List<String> warnings = Warnings.check(rows, THROUGHPUT);
+    assertEquals(1, warnings.size(), warnings.toString());
+    assertTrue(warnings.get(0).startsWith("uds/64 KiB: coefficient of variation"), warnings.get(0));
+  }
+
+  @Test
+  void namesTheWorkloadWhenTheRowsHoldSeveral() {
+    TrialTable rows = TrialTable.of(THROUGHPUT);
+    for (int i = 0; i < 3; i++) {
+      rows.add("pingpong", "tcp", 64, "measured", i, i, 100);
+    }
+    List<String> warnings =
+        Warnings.check(rows.measured("tcp", 64, steady(1, 6, 2)).table(), THROUGHPUT);
+    assertEquals(
+        List.of(
+            "pingpong tcp/64 B: fewer than 5 measured trials (3): the confidence interval is"
+                + " unreliable; run more trials"),
+        warnings);
+  }
+}

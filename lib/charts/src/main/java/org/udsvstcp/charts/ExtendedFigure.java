@@ -1,0 +1,78 @@
+package org.udsvstcp.charts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import tech.tablesaw.plotly.components.Figure;
+import tech.tablesaw.plotly.components.Layout;
+import tech.tablesaw.plotly.traces.Trace;
+
+/**
+ * A tablesaw-jsplot figure plus the few Plotly attributes its builders cannot express (error bars,
+ * legend groups, box colours, shapes, tick labels), set as JSON after its own JavaScript.
+ */
+final class ExtendedFigure extends Figure {
+
+  private static final Pattern TARGET = Pattern.compile("(layout|trace\\d+)(\\.[a-z][a-z0-9_]*)+");
+
+  private final List<String> assignments;
+
+  private ExtendedFigure(Layout layout, List<Trace> traces, List<String> assignments) {
+    super(layout, traces.toArray(new Trace[0]));
+    this.assignments = List.copyOf(assignments);
+  }
+
+  /** Returns the extra assignments, in order, as JavaScript statements. */
+  List<String> assignments() {
+    return assignments;
+  }
+
+  @Override
+  protected void buildContext(String divName) {
+    super.buildContext(divName);
+    Map<String, Object> context = getContext();
+    context.put("figure", context.get("figure") + String.join("\n", assignments) + "\n");
+  }
+
+  /** Collects traces, their extra attributes and the layout's. */
+  static final class Builder {
+    private final List<Trace> traces = new ArrayList<>();
+    private final List<String> assignments = new ArrayList<>();
+
+    /** Adds {@code trace} and returns its index (its variable is {@code trace<index>}). */
+    int add(Trace trace) {
+      traces.add(trace);
+      return traces.size() - 1;
+    }
+
+    /** Sets attribute {@code attribute} of trace {@code index} to {@code value} (as JSON). */
+    Builder trace(int index, String attribute, Object value) {
+      return set("trace" + index + "." + attribute, value);
+    }
+
+    /** Sets layout attribute {@code path} (dotted, for example {@code xaxis.tickvals}). */
+    Builder layout(String path, Object value) {
+      return set("layout." + path, value);
+    }
+
+    private Builder set(String target, Object value) {
+      if (!TARGET.matcher(target).matches()) {
+        throw new IllegalArgumentException("not a Plotly attribute path: " + target);
+      }
+      assignments.add(target + " = " + Json.write(value) + ";");
+      return this;
+    }
+
+    boolean isEmpty() {
+      return traces.isEmpty();
+    }
+
+    ExtendedFigure build(Layout layout) {
+      if (traces.isEmpty()) {
+        throw new IllegalArgumentException("no data to plot: the table has no rows");
+      }
+      return new ExtendedFigure(layout, traces, assignments);
+    }
+  }
+}

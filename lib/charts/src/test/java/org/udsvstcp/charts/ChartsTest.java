@@ -1,0 +1,138 @@
+package org.udsvstcp.charts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.plotly.components.Figure;
+
+/** Checks the Plotly JavaScript each chart produces: its traces, axes and extra attributes. */
+class ChartsTest {
+
+  private static String js(Figure figure) {
+    return figure.asJavascript("d");
+  }
+
+  private static int count(String text, String needle) {
+    return text.split(Pattern.quote(needle), -1).length - 1;
+  }
+
+  @Test
+  void boxPlotHasOneColouredBoxPerTransportWithItsPoints() {
+    String js = js(Charts.boxPlot(DemoData.trials(), "bytes_per_s"));
+    assertEquals(4, count(js, "type: 'box'"));
+    for (String transport : DemoData.TRANSPORTS) {
+      assertTrue(js.contains("name: '" + transport + "'"), transport);
+      assertTrue(js.contains("\"color\":\"" + Palette.colorOf(transport) + "\""), transport);
+    }
+    assertTrue(js.contains("trace0.boxpoints = \"all\";"));
+    assertTrue(js.contains("title: 'throughput (bytes/s)'"), "y axis names its unit");
+    assertTrue(js.contains("layout.yaxis.exponentformat = \"SI\";"), "10G, not 10B (bytes?)");
+    assertTrue(js.contains("autosize: true"));
+    assertFalse(js.contains("width: 800"), "plots fill the output's width");
+  }
+
+  @Test
+  void transportsAppearInTheSeriesOrderWhateverTheRowOrder() {
+    var trials = DemoData.trials();
+    String js = js(Charts.boxPlot(trials.sortDescendingOn("transport"), "bytes_per_s"));
+    assertTrue(js.indexOf("name: 'tcp'") < js.indexOf("name: 'uds'"));
+    assertTrue(js.indexOf("name: 'uds-junix'") < js.indexOf("name: 'tcp-classic'"));
+  }
+
+  @Test
+  void boxPlotBySizeGroupsBoxesOnALogAxisInSizeOrder() {
+    String js = js(Charts.boxPlotBySize(DemoData.trials(), "bytes_per_s"));
+    assertTrue(js.contains("layout.boxmode = \"group\";"));
+    assertTrue(js.contains("type: 'log'"));
+    assertTrue(
+        js.contains(
+            "layout.xaxis.categoryarray = [\"16 B\",\"256 B\",\"4 KiB\",\"64 KiB\",\"1 MiB\"];"));
+  }
+
+  @Test
+  void trialOrderMarksWarmupTrialsWithOpenSymbols() {
+    String js = js(Charts.trialOrder(DemoData.trials(), "bytes_per_s"));
+    assertEquals(8, count(js, "type: 'scatter'"), "measured and warm-up per transport");
+    assertEquals(4, count(js, ".marker.symbol = \"circle-open\";"));
+    assertTrue(js.contains("name: 'tcp (warm-up)'"));
+    assertTrue(js.contains("title: 'trial order (0 = first trial run)'"));
+  }
+
+  @Test
+  void mediansWithCiHaveAsymmetricErrorBars() {
+    String js = js(Charts.mediansWithCi(DemoData.summaryAtOneSize(), "bytes_per_s"));
+    assertEquals(4, count(js, "type: 'bar'"));
+    assertEquals(4, count(js, ".error_y = {\"type\":\"data\",\"symmetric\":false,\"array\":["));
+    assertTrue(js.contains("\"arrayminus\":["));
+  }
+
+  @Test
+  void mediansWithCiGroupBarsBySizeWhenThereAreSeveral() {
+    String js = js(Charts.mediansWithCi(DemoData.summary(), "bytes_per_s"));
+    assertTrue(js.contains("layout.barmode = \"group\";"));
+  }
+
+  @Test
+  void medianVsSizeDrawsCiBandsOnLogAxes() {
+    String js = js(Charts.medianVsSize(DemoData.summary(), "bytes_per_s"));
+    assertEquals(12, count(js, "type: 'scatter'"), "low, high and median per transport");
+    assertEquals(4, count(js, "fill: 'tonexty'"));
+    assertEquals(2, count(js, "type: 'log'"));
+    assertTrue(js.contains("ticktext: [\"16 B\",\"256 B\",\"4 KiB\",\"64 KiB\",\"1 MiB\"]"));
+    assertTrue(
+        js.contains("tickmode: 'array'"), "Plotly ignores ticktext unless tickmode is array");
+  }
+
+  @Test
+  void ratioBySizeHasWhiskersAndAReferenceLineAtOne() {
+    String js = js(Charts.ratioBySize(DemoData.ratios()));
+    assertTrue(js.contains("trace0.error_y = {"));
+    assertTrue(js.contains("\"y0\":1,\"y1\":1"));
+    assertTrue(js.contains("name: 'stream'"));
+    assertTrue(js.contains("type: 'log'"));
+  }
+
+  @Test
+  void percentilePlotUsesANinesAxisAndSkipsTheMaximum() {
+    String js = js(Charts.percentiles(DemoData.latency()));
+    assertEquals(2, count(js, "type: 'scatter'"));
+    assertTrue(
+        js.contains("ticktext: [\"50%\",\"90%\",\"99%\",\"99.9%\",\"99.99%\"]"),
+        "ticks up to the highest percentile measured, 99.99");
+    assertTrue(
+        js.contains("tickmode: 'array'"), "Plotly ignores ticktext unless tickmode is array");
+    // tablesaw-jsplot writes numeric x as strings; Plotly converts them (autotypenumbers).
+    assertTrue(js.contains("x: [\"2.0\",\"10.0\",\"100.0\",\"1000.0\",\"10000.0\"]"), js);
+    assertFalse(js.contains("p100"), "the 100th percentile has no place on a nines axis");
+    assertTrue(js.contains("title: 'latency (µs)'"), "y axis names its unit");
+  }
+
+  @Test
+  void perRunDrawsEachRunAndAMedianLinePerTransport() {
+    String js = js(Charts.perRun(DemoData.runs(), "messages_per_s"));
+    assertEquals(2, count(js, "type: 'scatter'"));
+    assertEquals(2, count(js, "\"type\":\"line\""));
+    assertTrue(js.contains("x: [\"1.0\",\"2.0\",\"3.0\",\"4.0\",\"5.0\",\"6.0\",\"7.0\",\"8.0\"]"));
+  }
+
+  @Test
+  void aMissingColumnIsNamedInTheError() {
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Charts.boxPlot(DemoData.trials(), "no_such_metric"));
+    assertTrue(e.getMessage().contains("no_such_metric"));
+  }
+
+  @Test
+  void anEmptyTableIsRefusedWithAReason() {
+    var empty = DemoData.trials().emptyCopy();
+    var e =
+        assertThrows(IllegalArgumentException.class, () -> Charts.boxPlot(empty, "bytes_per_s"));
+    assertTrue(e.getMessage().contains("no rows"));
+  }
+}
