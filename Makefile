@@ -25,6 +25,7 @@ run: build kernel node_modules
 
 test: deps build kernel node_modules
 	$(MVN) verify
+	node --test tools/browser/
 	$(PY) -m pytest -p no:cacheprovider -q tests
 
 deps:

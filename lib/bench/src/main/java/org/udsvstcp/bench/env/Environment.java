@@ -137,7 +137,8 @@ public record Environment(
     versions.put(
         "HdrHistogram",
         mavenVersion("org.hdrhistogram", "HdrHistogram", "org.HdrHistogram.Histogram"));
-    versions.put("picocli", mavenVersion("info.picocli", "picocli", "picocli.CommandLine"));
+    // picocli ships no pom.properties and the shaded jar drops its manifest: ask the library.
+    versions.put("picocli", picocli.CommandLine.VERSION);
     return versions;
   }
 

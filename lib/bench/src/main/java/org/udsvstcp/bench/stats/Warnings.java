@@ -74,14 +74,32 @@ public final class Warnings {
       List<Integer> warmup = phase(rows, entry.getValue(), TrialRows.WARMUP);
       double[] values = TrialRows.values(metricColumn, measured);
       double[] warmupValues = TrialRows.values(metricColumn, warmup);
-      checkGroup(metric, label, values, warmupValues, warnings);
+      checkGroup(metric, label, values, warmupValues, pinned(rows, measured), warnings);
     }
     return warnings;
   }
 
+  /** Returns true if every given row says its two ends were pinned (placement not "scheduler"). */
+  private static boolean pinned(Table rows, List<Integer> group) {
+    if (!rows.containsColumn("placement") || group.isEmpty()) {
+      return false;
+    }
+    for (int row : group) {
+      if ("scheduler".equals(rows.stringColumn("placement").get(row))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Appends the warnings for one group whose values are in trial order. */
   private static void checkGroup(
-      String metric, String label, double[] values, double[] warmup, List<String> warnings) {
+      String metric,
+      String label,
+      double[] values,
+      double[] warmup,
+      boolean pinned,
+      List<String> warnings) {
     int n = values.length;
     if (n == 0) {
       return;
@@ -122,9 +140,15 @@ public final class Warnings {
     }
     if (summary.cv() > MAX_CV) {
       warnings.add(
-          ("%s: coefficient of variation %s (> %s): pin the two ends (--placement same-core)"
-                  + " or run more trials")
-              .formatted(label, Units.percent(summary.cv()), Units.percent(MAX_CV)));
+          ("%s: coefficient of variation %s (> %s): %s")
+              .formatted(
+                  label,
+                  Units.percent(summary.cv()),
+                  Units.percent(MAX_CV),
+                  pinned
+                      ? "the ends were already pinned; run more or longer trials, on an idle"
+                          + " machine"
+                      : "pin the two ends (--placement same-core) or run more trials"));
     }
     int outliers = summary.outliers().length;
     if (outliers > 0) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 class WarningsTest {
@@ -101,6 +102,19 @@ class WarningsTest {
             "tcp/64 B: coefficient of variation 15.8% (> 5%): pin the two ends"
                 + " (--placement same-core) or run more trials"),
         warnings(THROUGHPUT, "tcp", 80, 90, 100, 110, 120));
+  }
+
+  @Test
+  void aHighCoefficientOfVariationOfPinnedTrialsAsksForMoreTrialsNotPinning() {
+    Table rows = TrialTable.of(THROUGHPUT).measured("tcp", 64, 80, 90, 100, 110, 120).table();
+    rows.addColumns(
+        StringColumn.create(
+            "placement", java.util.Collections.nCopies(rows.rowCount(), "same-core")));
+    assertEquals(
+        List.of(
+            "tcp/64 B: coefficient of variation 15.8% (> 5%): the ends were already pinned; run"
+                + " more or longer trials, on an idle machine"),
+        Warnings.check(rows, THROUGHPUT));
   }
 
   @Test
