@@ -16,7 +16,7 @@ export JUPYTER_PATH := $(CURDIR)/build/jupyter
 PROFILE      ?= teaching
 export UDS_VS_TCP_PROFILE := $(PROFILE)
 
-.PHONY: run test build deps kernel install-kernel notebooks report bench lab nav clean
+.PHONY: run test build deps kernel install-kernel bench fidelity lab nav clean
 
 run: build kernel node_modules
 	$(PY) tools/notebooks.py execute --out build/notebooks
@@ -49,11 +49,14 @@ node_modules: package.json package-lock.json
 bench: build
 	"$(JAVA)" -jar $(NOTEBOOK_JAR) $(ARGS)
 
-# JupyterLab if installed, else the classic Notebook; loopback only.
+# The harness against the C reference (../shared/tools/sockref) and sockperf, side by side.
+fidelity: build
+	$(PY) tools/fidelity.py $(ARGS)
+
+# JupyterLab if installed, else the classic Notebook; loopback only; prints the URL with its token.
+# PORT=8899 make lab picks the port (tests/browser/test_lab.py runs the same script).
 lab: build kernel
-	@if command -v jupyter-lab >/dev/null 2>&1; then app=jupyter-lab; else app=jupyter-notebook; fi; \
-	echo "starting $$app on 127.0.0.1 (the URL with its token follows)"; \
-	$$app --ip=127.0.0.1 --no-browser --notebook-dir=notebooks
+	@tools/lab.sh
 
 # Regenerates the previous | contents | next lines of every notebook (a test fails when they are stale).
 nav:

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-BUILD = ROOT / "build"
-sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+
+from project import BUILD, ROOT  # noqa: E402
 
 # Tests use the project's own kernelspec and always the quick profile (smoke-sized timed sections).
 os.environ["JUPYTER_PATH"] = str(BUILD / "jupyter")

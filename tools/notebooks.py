@@ -11,10 +11,8 @@ JUPYTER_PATH (the Makefile points it at build/jupyter).
 
 import argparse
 import html
-import json
 import os
 import re
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -159,7 +157,9 @@ def report(in_dir, out_dir):
 
     in_dir, out_dir = Path(in_dir), Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    exporter = HTMLExporter(template_name="lab")
+    exporter = HTMLExporter(
+        extra_template_basedirs=[str(ROOT / "tools" / "nbconvert")], template_name="uds-report"
+    )
     exporter.embed_images = True
     rows = []
     for path in sorted(in_dir.glob("[0-9][0-9]-*.ipynb")):

@@ -8,7 +8,7 @@ import unittest
 
 import jupyter_kernel_test
 
-from conftest import KERNEL_NAME
+from project import KERNEL_NAME
 
 
 class JavaKernelProtocolTest(jupyter_kernel_test.KernelTests):

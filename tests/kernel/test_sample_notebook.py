@@ -6,7 +6,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from conftest import KERNEL_NAME
+from project import KERNEL_NAME
 
 NOTEBOOK = Path(__file__).with_name("sample-magics-and-display.ipynb")
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from conftest import ROOT
+from project import ROOT
 
 import notebooks as tool
 

@@ -2,7 +2,7 @@
 
 import re
 
-from conftest import ROOT
+from project import ROOT
 
 NAME = "02-repeated-trials.ipynb"
 

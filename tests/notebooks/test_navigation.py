@@ -5,7 +5,7 @@ import sys
 
 import nbformat
 
-from conftest import ROOT
+from project import ROOT
 
 import notebooks as tool
 

@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from conftest import BUILD, ROOT
+from project import BUILD, ROOT
 
 import notebooks as tool
 
