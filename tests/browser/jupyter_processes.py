@@ -33,8 +33,9 @@ def private_jupyter_env(tmp, jupyter_path):
     return env
 
 
-def processes_mentioning(marker):
-    """PIDs of this user's processes whose command line contains marker (e.g. a private temp directory)."""
+def processes_of(marker, session=None):
+    """PIDs and command lines of this user's processes whose command line contains marker (e.g. a private
+    temp directory), or that belong to session (the session a server was started in)."""
     found = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit() or int(entry.name) == os.getpid():
@@ -43,16 +44,20 @@ def processes_mentioning(marker):
             if entry.stat().st_uid != os.getuid():
                 continue
             cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-        except OSError:
+            state, _ppid, _pgrp, sid = (entry / "stat").read_text().rsplit(") ", 1)[1].split()[:4]
+        except (OSError, ValueError):
             continue  # it ended while we looked
-        if marker in cmdline:
+        if state == "Z":
+            continue
+        if marker in cmdline or (session is not None and int(sid) == session):
             found.append((int(entry.name), cmdline.strip()))
     return found
 
 
-def reap(marker, grace=10.0):
-    """Ends the processes that mention marker (ours: they run on our private directory); returns what it found."""
-    leftovers = processes_mentioning(marker)
+def reap(marker, session=None, grace=10.0):
+    """Ends the processes processes_of() finds (ours: they run on our private directory or in our session);
+    returns what it found, so a test can fail on a leak after cleaning it up."""
+    leftovers = processes_of(marker, session)
     for pid, _ in leftovers:
         try:
             os.kill(pid, signal.SIGTERM)
@@ -75,9 +80,8 @@ def _alive(pid):
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    # A zombie child of ours counts as gone once reaped; one of someone else's cannot be ours.
     try:
-        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0] != "Z"
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1][0] != "Z"
     except (OSError, IndexError):
         return False
 
@@ -95,19 +99,15 @@ def start(cmd, env, log_path, cwd=None):
 
 
 def stop(process, grace=20.0):
-    """Asks the server to stop (SIGTERM: Jupyter then shuts its kernels down), and kills its group if it will not."""
+    """Asks the server to stop (SIGTERM: Jupyter then shuts its kernels down), and kills it if it will not.
+    Whatever it leaves behind is for reap() to find and report."""
     if process.poll() is None:
         process.send_signal(signal.SIGTERM)
         try:
             process.wait(timeout=grace)
         except subprocess.TimeoutExpired:
-            pass
-    try:
-        os.killpg(process.pid, signal.SIGKILL)  # the group we created; anything still in it is ours
-    except (ProcessLookupError, PermissionError):
-        pass
-    if process.poll() is None:
-        process.wait(timeout=grace)
+            process.kill()
+            process.wait(timeout=grace)
     return process.returncode
 
 

@@ -168,10 +168,13 @@ async function run(options) {
       if (state.kernel.includes('dead') || state.kernel.includes('disconnected')) {
         throw new Error(`the kernel died (${state.kernel})`);
       }
-      return state.kernel === 'kernel_idle_icon' && state.prompts.every((p) => /\[\d+\]/.test(p));
+      // Queued cells show In [*]; once none does and the kernel is idle, the run is over (a cell that
+      // failed stops the rest, which then keep an empty prompt: the report shows which).
+      return state.kernel === 'kernel_idle_icon' && !state.prompts.some((p) => p.includes('*'));
     });
     const seconds = (Date.now() - started) / 1000;
-    log(`all ${finished.prompts.length} code cells ran in ${seconds.toFixed(1)} s`);
+    const ran = finished.prompts.filter((p) => /\[\d+\]/.test(p)).length;
+    log(`${ran} of ${finished.prompts.length} code cells ran in ${seconds.toFixed(1)} s`);
 
     if (options.expectPlots > 0) {
       try {
@@ -184,6 +187,8 @@ async function run(options) {
       }
     }
     const cells = await page.evaluate(cellReport);
+    const images = await page.evaluate(() => [...document.querySelectorAll('#notebook-container img')]
+      .map((img) => ({ src: img.getAttribute('src'), loaded: img.complete && img.naturalWidth > 0 })));
 
     if (options.screenshot) {
       // The notebook scrolls inside its own container; bring the cell worth seeing to the top.
@@ -203,6 +208,7 @@ async function run(options) {
       seconds,
       cells,
       plots: cells.reduce((sum, c) => sum + c.plots, 0),
+      images,
       page_errors: errors,
       blocked: [...new Set(blocked)],
       screenshot: options.screenshot,

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.udsvstcp.bench.Profile;
-import org.udsvstcp.bench.env.Environment;
 import org.udsvstcp.bench.experiment.Experiment;
 import org.udsvstcp.bench.experiment.ExperimentException;
 import org.udsvstcp.bench.experiment.Isolation;
@@ -105,13 +104,7 @@ final class OriginalCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    out.println("uds-vs-tcp original (" + profile.label() + ")");
-    out.println();
-    out.print(Environment.capture().toText());
-    out.println();
-    out.println("method: " + experiment.describe());
-    out.println();
-    out.flush();
+    RunCommand.printHeader(out, "original", profile, experiment);
     Progress report =
         (index, total, row) -> {
           out.printf(

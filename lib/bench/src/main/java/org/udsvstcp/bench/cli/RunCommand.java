@@ -137,13 +137,7 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Profile profile = Profile.current();
-    out.println("uds-vs-tcp run (" + profile.label() + ")");
-    out.println();
-    out.print(Environment.capture().toText());
-    out.println();
-    out.println("method: " + experiment.describe());
-    out.println();
-    out.flush();
+    printHeader(out, "run", profile, experiment);
     String metric = metric(workload);
     Results results;
     try {
@@ -225,6 +219,17 @@ final class RunCommand implements Callable<Integer> {
       case PINGPONG -> "p50_us";
       case CONNECT, ORIGINAL -> "messages_per_s";
     };
+  }
+
+  /** Prints what runs and where: the command, the profile, the environment and the method. */
+  static void printHeader(PrintWriter out, String command, Profile profile, Experiment experiment) {
+    out.println("uds-vs-tcp " + command + " (" + profile.label() + ")");
+    out.println();
+    out.print(Environment.capture().toText());
+    out.println();
+    out.println("method: " + experiment.describe());
+    out.println();
+    out.flush();
   }
 
   static void printSummary(PrintWriter out, Results results, String metric) {

@@ -164,26 +164,29 @@ public record Environment(
     }
   }
 
+  private interface ChannelOpener {
+    SocketChannel open() throws IOException;
+  }
+
+  /** Puts a new socket's default send/receive buffer sizes, or why they are unknown. */
+  private static void putDefaultBuffers(
+      Map<String, String> buffers, String transport, ChannelOpener opener) {
+    String key = transport + " SO_SNDBUF/SO_RCVBUF";
+    try (SocketChannel channel = opener.open()) {
+      buffers.put(
+          key,
+          channel.getOption(StandardSocketOptions.SO_SNDBUF)
+              + "/"
+              + channel.getOption(StandardSocketOptions.SO_RCVBUF));
+    } catch (IOException | UnsupportedOperationException e) {
+      buffers.put(key, "unknown (" + e.getMessage() + ")");
+    }
+  }
+
   private static Map<String, String> readSocketBuffers() {
     Map<String, String> buffers = new LinkedHashMap<>();
-    try (SocketChannel tcp = SocketChannel.open()) {
-      buffers.put(
-          "tcp SO_SNDBUF/SO_RCVBUF",
-          tcp.getOption(StandardSocketOptions.SO_SNDBUF)
-              + "/"
-              + tcp.getOption(StandardSocketOptions.SO_RCVBUF));
-    } catch (IOException | UnsupportedOperationException e) {
-      buffers.put("tcp SO_SNDBUF/SO_RCVBUF", "unknown (" + e.getMessage() + ")");
-    }
-    try (SocketChannel uds = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-      buffers.put(
-          "uds SO_SNDBUF/SO_RCVBUF",
-          uds.getOption(StandardSocketOptions.SO_SNDBUF)
-              + "/"
-              + uds.getOption(StandardSocketOptions.SO_RCVBUF));
-    } catch (IOException | UnsupportedOperationException e) {
-      buffers.put("uds SO_SNDBUF/SO_RCVBUF", "unknown (" + e.getMessage() + ")");
-    }
+    putDefaultBuffers(buffers, "tcp", SocketChannel::open);
+    putDefaultBuffers(buffers, "uds", () -> SocketChannel.open(StandardProtocolFamily.UNIX));
     for (String sysctl :
         List.of(
             "net/core/wmem_default",

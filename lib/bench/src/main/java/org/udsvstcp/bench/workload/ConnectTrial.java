@@ -3,8 +3,6 @@ package org.udsvstcp.bench.workload;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
-import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.Histogram;
 import org.udsvstcp.bench.env.Affinity;
 import org.udsvstcp.bench.transport.Connection;
 import org.udsvstcp.bench.transport.Endpoint;
@@ -21,8 +19,6 @@ import org.udsvstcp.bench.transport.Transport;
  * ephemeral ports are not used up; waiting for end of stream keeps one connection in flight.
  */
 public final class ConnectTrial {
-  private static final long HIGHEST_NANOS = TimeUnit.SECONDS.toNanos(60);
-
   private ConnectTrial() {}
 
   /** Runs one connect trial over this transport in two threads of this JVM and returns it. */
@@ -59,10 +55,9 @@ public final class ConnectTrial {
   /** Makes {@code warmup} then {@code connections} timed connections, each sending one message. */
   public static Tally client(Endpoint endpoint, int size, int warmup, int connections, Scope scope)
       throws IOException {
-    Histogram histogram = new Histogram(1, HIGHEST_NANOS, 3);
+    Latencies latencies = new Latencies();
     ByteBuffer message = null;
     ByteBuffer end = null;
-    long totalNanos = 0;
     int total = warmup + connections;
     for (int i = 0; i < total; i++) {
       long start = System.nanoTime();
@@ -84,51 +79,18 @@ public final class ConnectTrial {
       }
       long nanos = System.nanoTime() - start;
       if (i >= warmup) {
-        histogram.recordValue(Math.min(Math.max(nanos, 1), HIGHEST_NANOS));
-        totalNanos += nanos;
+        latencies.record(nanos);
       }
       if (Thread.currentThread().isInterrupted()) {
         throw new InterruptedIOException("connect client interrupted");
       }
     }
-    return new Tally(
-        (long) size * connections,
-        (long) size * connections,
-        connections,
-        connections,
-        totalNanos,
-        histogram.getValueAtPercentile(50) / 1_000.0,
-        histogram.getValueAtPercentile(90) / 1_000.0,
-        histogram.getValueAtPercentile(99) / 1_000.0,
-        histogram.getValueAtPercentile(99.9) / 1_000.0,
-        histogram.getMaxValue() / 1_000.0,
-        Affinity.currentCpu());
+    return latencies.tally(
+        (long) size * connections, connections, connections, Affinity.currentCpu());
   }
 
   static TrialResult result(TrialSpec spec, Tally server, Tally client)
       throws CorruptTransferException {
-    long expected = (long) spec.count() + spec.warmupCount();
-    if (server.messages() != expected) {
-      throw new CorruptTransferException(
-          "server received " + server.messages() + " messages, expected " + expected);
-    }
-    double seconds = client.nanos() / 1e9;
-    return new TrialResult(
-        spec.workload(),
-        spec.transport(),
-        spec.size(),
-        seconds,
-        client.bytes(),
-        client.messages(),
-        client.reads(),
-        client.bytes() / seconds,
-        client.messages() / seconds,
-        client.p50Us(),
-        client.p90Us(),
-        client.p99Us(),
-        client.p999Us(),
-        client.maxUs(),
-        server.cpu(),
-        client.cpu());
+    return TrialResult.timedByClient(spec, server, client, "received");
   }
 }

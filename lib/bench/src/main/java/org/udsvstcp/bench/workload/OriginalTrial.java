@@ -131,22 +131,12 @@ public final class OriginalTrial {
       throw new CorruptTransferException(
           "client received " + client.bytes() + " bytes but the server sent " + server.bytes());
     }
-    double seconds = client.nanos() / 1e9;
-    return new TrialResult(
-        spec.workload(),
-        spec.transport(),
-        spec.size(),
-        seconds,
-        client.bytes(),
-        client.messages(),
-        client.reads(),
+    double seconds = client.seconds();
+    return TrialResult.of(
+        spec,
+        client,
         seconds > 0 ? client.timedBytes() / seconds : Double.NaN,
         seconds > 0 ? client.messages() / seconds : Double.NaN,
-        Double.NaN,
-        Double.NaN,
-        Double.NaN,
-        Double.NaN,
-        Double.NaN,
         server.cpu(),
         client.cpu());
   }

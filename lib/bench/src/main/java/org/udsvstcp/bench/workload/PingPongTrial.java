@@ -3,8 +3,6 @@ package org.udsvstcp.bench.workload;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
-import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.Histogram;
 import org.udsvstcp.bench.env.Affinity;
 import org.udsvstcp.bench.transport.Connection;
 import org.udsvstcp.bench.transport.PeerClosedException;
@@ -15,8 +13,6 @@ import org.udsvstcp.bench.transport.Transport;
  * warm-up, each of K round trips is timed on the client and recorded in an HdrHistogram.
  */
 public final class PingPongTrial {
-  private static final long HIGHEST_NANOS = TimeUnit.SECONDS.toNanos(60);
-
   private PingPongTrial() {}
 
   /** Runs one ping-pong trial over this transport in two threads of this JVM and returns it. */
@@ -31,9 +27,8 @@ public final class PingPongTrial {
     ByteBuffer in = connection.allocate(size);
     Pattern.ofSize(size).fill(out);
     byte last = out.get(size - 1);
-    Histogram histogram = new Histogram(1, HIGHEST_NANOS, 3);
+    Latencies latencies = new Latencies();
     long reads = 0;
-    long totalNanos = 0;
     int total = warmup + roundTrips;
     for (int i = 0; i < total; i++) {
       byte stamp = (byte) i;
@@ -56,26 +51,14 @@ public final class PingPongTrial {
         throw new CorruptTransferException("round trip " + i + " came back with other bytes");
       }
       if (i >= warmup) {
-        histogram.recordValue(Math.min(Math.max(nanos, 1), HIGHEST_NANOS));
-        totalNanos += nanos;
+        latencies.record(nanos);
       }
       if ((i & 255) == 0 && Thread.currentThread().isInterrupted()) {
         throw new InterruptedIOException("ping-pong client interrupted");
       }
     }
     connection.shutdownOutput();
-    return new Tally(
-        2L * size * roundTrips,
-        2L * size * roundTrips,
-        roundTrips,
-        reads,
-        totalNanos,
-        micros(histogram.getValueAtPercentile(50)),
-        micros(histogram.getValueAtPercentile(90)),
-        micros(histogram.getValueAtPercentile(99)),
-        micros(histogram.getValueAtPercentile(99.9)),
-        micros(histogram.getMaxValue()),
-        Affinity.currentCpu());
+    return latencies.tally(2L * size * roundTrips, roundTrips, reads, Affinity.currentCpu());
   }
 
   /** Echoes {@code size}-byte messages until the client shuts down its output. */
@@ -97,34 +80,8 @@ public final class PingPongTrial {
     return Tally.counts(messages * size, 0, messages, messages, 0, Affinity.currentCpu());
   }
 
-  private static double micros(long nanos) {
-    return nanos / 1_000.0;
-  }
-
   static TrialResult result(TrialSpec spec, Tally server, Tally client)
       throws CorruptTransferException {
-    long expected = (long) spec.count() + spec.warmupCount();
-    if (server.messages() != expected) {
-      throw new CorruptTransferException(
-          "server echoed " + server.messages() + " messages, expected " + expected);
-    }
-    double seconds = client.nanos() / 1e9;
-    return new TrialResult(
-        spec.workload(),
-        spec.transport(),
-        spec.size(),
-        seconds,
-        client.bytes(),
-        client.messages(),
-        client.reads(),
-        client.bytes() / seconds,
-        client.messages() / seconds,
-        client.p50Us(),
-        client.p90Us(),
-        client.p99Us(),
-        client.p999Us(),
-        client.maxUs(),
-        server.cpu(),
-        client.cpu());
+    return TrialResult.timedByClient(spec, server, client, "echoed");
   }
 }

@@ -113,24 +113,9 @@ public final class StreamTrial {
       throw new CorruptTransferException(
           "receiver got " + receiver.bytes() + " bytes but the sender sent " + sender.bytes());
     }
-    double seconds = receiver.nanos() / 1e9;
+    double seconds = receiver.seconds();
     double bytesPerSecond = seconds > 0 ? receiver.timedBytes() / seconds : Double.NaN;
-    return new TrialResult(
-        spec.workload(),
-        spec.transport(),
-        spec.size(),
-        seconds,
-        receiver.bytes(),
-        receiver.messages(),
-        receiver.reads(),
-        bytesPerSecond,
-        bytesPerSecond / spec.size(),
-        Double.NaN,
-        Double.NaN,
-        Double.NaN,
-        Double.NaN,
-        Double.NaN,
-        receiver.cpu(),
-        sender.cpu());
+    return TrialResult.of(
+        spec, receiver, bytesPerSecond, bytesPerSecond / spec.size(), receiver.cpu(), sender.cpu());
   }
 }

@@ -46,6 +46,11 @@ public record Tally(
         cpu);
   }
 
+  /** Returns the timed interval in seconds. */
+  public double seconds() {
+    return nanos / 1e9;
+  }
+
   /** Returns this tally as one line of text without spaces, for a child process. */
   public String encode() {
     return String.format(

@@ -21,13 +21,15 @@ public final class ThreadPeer implements Peer {
   private static final long STOP_WAIT_SECONDS = 10;
 
   private final ExecutorService executor;
+  private final Thread thread;
   private final Affinity.Pinning pinning;
   private volatile Scope scope;
   private volatile Future<?> task;
   private volatile Pending pending;
 
-  private ThreadPeer(ExecutorService executor, Affinity.Pinning pinning) {
+  private ThreadPeer(ExecutorService executor, Thread thread, Affinity.Pinning pinning) {
     this.executor = executor;
+    this.thread = thread;
     this.pinning = pinning;
   }
 
@@ -37,27 +39,32 @@ public final class ThreadPeer implements Peer {
    * @throws RunInterruptedException if interrupted while the thread pins itself
    */
   public static ThreadPeer start(String role, OptionalInt cpu) {
+    Thread[] worker = new Thread[1];
     ExecutorService executor =
         Executors.newSingleThreadExecutor(
             runnable -> {
               Thread thread = new Thread(runnable, THREAD_PREFIX + role);
               thread.setDaemon(true);
+              worker[0] = thread;
               return thread;
             });
+    // Start the one worker now, so stop() knows the thread it has to see end.
+    executor.submit(() -> {});
+    Thread thread = worker[0];
     if (cpu.isEmpty()) {
       return new ThreadPeer(
-          executor, new Affinity.Pinning(false, -1, "not pinned: left to the scheduler"));
+          executor, thread, new Affinity.Pinning(false, -1, "not pinned: left to the scheduler"));
     }
     try {
       Affinity.Pinning pinning =
           executor.submit(() -> Affinity.pinCurrentThread(cpu.getAsInt())).get();
-      return new ThreadPeer(executor, pinning);
+      return new ThreadPeer(executor, thread, pinning);
     } catch (InterruptedException e) {
-      stop(executor);
+      stop(executor, thread);
       Thread.currentThread().interrupt();
       throw new RunInterruptedException("interrupted while starting the " + role + " thread");
     } catch (ExecutionException e) {
-      stop(executor);
+      stop(executor, thread);
       throw new BenchException("cannot start the " + role + " thread: " + e.getCause(), e);
     }
   }
@@ -131,10 +138,15 @@ public final class ThreadPeer implements Peer {
     if (current != null) {
       current.close();
     }
-    stop(executor);
+    stop(executor, thread);
   }
 
-  private static void stop(ExecutorService executor) {
+  /**
+   * Shuts the executor down and waits until its thread has really ended: an executor reports
+   * termination while its worker thread is still on its way out, and "no thread left behind" means
+   * the thread itself.
+   */
+  private static void stop(ExecutorService executor, Thread thread) {
     executor.shutdownNow();
     boolean interrupted = false;
     try {
@@ -143,6 +155,11 @@ public final class ThreadPeer implements Peer {
           if (!executor.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
             throw new BenchException(
                 "a benchmark thread did not stop within " + STOP_WAIT_SECONDS + " s");
+          }
+          thread.join(TimeUnit.SECONDS.toMillis(STOP_WAIT_SECONDS));
+          if (thread.isAlive()) {
+            throw new BenchException(
+                "a benchmark thread did not end within " + STOP_WAIT_SECONDS + " s");
           }
           return;
         } catch (InterruptedException e) {

@@ -166,22 +166,9 @@ public final class Trial {
     try {
       ready.accept(listener.endpoint());
       return switch (spec.workload()) {
-        case STREAM -> {
-          Connection connection = scope.register(listener.accept());
-          try {
-            yield StreamTrial.receive(connection, spec.size());
-          } finally {
-            scope.release(connection);
-          }
-        }
-        case PINGPONG -> {
-          Connection connection = scope.register(listener.accept());
-          try {
-            yield PingPongTrial.server(connection, spec.size());
-          } finally {
-            scope.release(connection);
-          }
-        }
+        case STREAM -> overOne(listener.accept(), scope, c -> StreamTrial.receive(c, spec.size()));
+        case PINGPONG ->
+            overOne(listener.accept(), scope, c -> PingPongTrial.server(c, spec.size()));
         case CONNECT ->
             ConnectTrial.server(listener, spec.size(), spec.count() + spec.warmupCount(), scope);
         case ORIGINAL -> OriginalTrial.server(listener, spec.duration(), scope);
@@ -194,26 +181,36 @@ public final class Trial {
   /** Runs the client role against {@code endpoint}; everything it opens is registered. */
   public static Tally connect(TrialSpec spec, Endpoint endpoint, Scope scope) throws IOException {
     return switch (spec.workload()) {
-      case STREAM -> {
-        Connection connection = scope.register(endpoint.connect());
-        try {
-          yield StreamTrial.send(connection, spec.size(), spec.duration(), spec.byteBudget());
-        } finally {
-          scope.release(connection);
-        }
-      }
-      case PINGPONG -> {
-        Connection connection = scope.register(endpoint.connect());
-        try {
-          yield PingPongTrial.client(connection, spec.size(), spec.warmupCount(), spec.count());
-        } finally {
-          scope.release(connection);
-        }
-      }
+      case STREAM ->
+          overOne(
+              endpoint.connect(),
+              scope,
+              c -> StreamTrial.send(c, spec.size(), spec.duration(), spec.byteBudget()));
+      case PINGPONG ->
+          overOne(
+              endpoint.connect(),
+              scope,
+              c -> PingPongTrial.client(c, spec.size(), spec.warmupCount(), spec.count()));
       case CONNECT ->
           ConnectTrial.client(endpoint, spec.size(), spec.warmupCount(), spec.count(), scope);
       case ORIGINAL -> OriginalTrial.client(endpoint, scope);
     };
+  }
+
+  /** One end's part of a trial that runs over a single connection. */
+  private interface OverConnection {
+    Tally run(Connection connection) throws IOException;
+  }
+
+  /** Registers {@code opened} with {@code scope}, runs {@code role} over it and releases it. */
+  private static Tally overOne(Connection opened, Scope scope, OverConnection role)
+      throws IOException {
+    Connection connection = scope.register(opened);
+    try {
+      return role.run(connection);
+    } finally {
+      scope.release(connection);
+    }
   }
 
   /** Combines the two ends' tallies, checking that what arrived is what was sent. */

@@ -41,6 +41,57 @@ public record TrialResult(
     int serverCpu,
     int clientCpu) {
 
+  /**
+   * Returns the result of a trial whose time, counts and latencies come from the end that timed it,
+   * with the rates its workload derives from them.
+   */
+  static TrialResult of(
+      TrialSpec spec,
+      Tally timed,
+      double bytesPerSecond,
+      double messagesPerSecond,
+      int serverCpu,
+      int clientCpu) {
+    return new TrialResult(
+        spec.workload(),
+        spec.transport(),
+        spec.size(),
+        timed.seconds(),
+        timed.bytes(),
+        timed.messages(),
+        timed.reads(),
+        bytesPerSecond,
+        messagesPerSecond,
+        timed.p50Us(),
+        timed.p90Us(),
+        timed.p99Us(),
+        timed.p999Us(),
+        timed.maxUs(),
+        serverCpu,
+        clientCpu);
+  }
+
+  /**
+   * Returns the result of a trial the client timed message by message, after checking that the
+   * server {@code handled} every message, warm-up included.
+   */
+  static TrialResult timedByClient(TrialSpec spec, Tally server, Tally client, String handled)
+      throws CorruptTransferException {
+    long expected = (long) spec.count() + spec.warmupCount();
+    if (server.messages() != expected) {
+      throw new CorruptTransferException(
+          "server " + handled + " " + server.messages() + " messages, expected " + expected);
+    }
+    double seconds = client.seconds();
+    return of(
+        spec,
+        client,
+        client.bytes() / seconds,
+        client.messages() / seconds,
+        server.cpu(),
+        client.cpu());
+  }
+
   /** Returns the mean number of bytes each read delivered. */
   public double bytesPerRead() {
     return reads == 0 ? Double.NaN : (double) bytes / reads;

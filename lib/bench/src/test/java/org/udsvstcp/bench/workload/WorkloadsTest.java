@@ -61,7 +61,8 @@ class WorkloadsTest extends SocketTestSupport {
   @EnumSource(Transport.class)
   void originalCountsReadsOfHelloThere(Transport transport) {
     assumeAvailable(transport);
-    TrialResult result = OriginalTrial.run(transport, Duration.ofMillis(30));
+    // The original starts its clock before accept(), so leave room for a slow connect under load.
+    TrialResult result = OriginalTrial.run(transport, Duration.ofMillis(500));
     assertEquals(12, result.size());
     assertTrue(result.bytes() >= 12, result.toString());
     assertEquals(0, result.bytes() % 12, "only whole messages are sent");

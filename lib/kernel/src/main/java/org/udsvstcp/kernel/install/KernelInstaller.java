@@ -18,11 +18,22 @@ import org.udsvstcp.kernel.KernelMain;
 public final class KernelInstaller {
 
   /**
-   * The JVM options of the kernel: a heap that fits Binder's 1-2 GB, and the serial collector,
-   * which has no concurrent threads to take a core from a running benchmark.
+   * The JVM options of the kernel: a heap that fits Binder's 1-2 GB, the serial collector, which
+   * has no concurrent threads to take a core from a running benchmark, and native access for the
+   * libraries notebooks load (JDK 22+ otherwise warns on stderr when one loads a native library).
    */
   public static final List<String> JVM_OPTIONS =
-      List.of("-Xmx768m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8");
+      List.of(
+          "-Xmx768m",
+          "-XX:+UseSerialGC",
+          "-Dfile.encoding=UTF-8",
+          "--enable-native-access=ALL-UNNAMED");
+
+  /**
+   * Options added when the kernel's JDK knows them: JDK 23+ warns on stderr the first time a
+   * library (Tablesaw's classgraph, Guava) uses sun.misc.Unsafe, which would land in a cell.
+   */
+  static final List<String> OPTIONAL_JVM_OPTIONS = List.of("--sun-misc-unsafe-memory-access=allow");
 
   private static final String ARCHIVE = "kernel.jsa";
 
@@ -96,20 +107,41 @@ public final class KernelInstaller {
     Path jar = kernelJar();
     Path directory = kernelsDirectory.resolve(name).toAbsolutePath();
     Files.createDirectories(directory);
+    List<String> options = jvmOptions();
     Optional<Path> archive =
-        classDataArchive ? recordArchive(jar, directory.resolve(ARCHIVE)) : Optional.empty();
+        classDataArchive
+            ? recordArchive(jar, options, directory.resolve(ARCHIVE))
+            : Optional.empty();
     Files.writeString(
         directory.resolve("kernel.json"),
-        KernelSpec.json(argv(jar, archive)),
+        KernelSpec.json(argv(jar, options, archive)),
         StandardCharsets.UTF_8);
     System.out.println("Installed kernelspec " + name + " in " + directory);
     return directory;
   }
 
-  private List<String> argv(Path jar, Optional<Path> archive) {
+  /** Returns {@link #JVM_OPTIONS} and those {@link #OPTIONAL_JVM_OPTIONS} the JDK accepts. */
+  List<String> jvmOptions() throws IOException, InterruptedException {
+    List<String> options = new ArrayList<>(JVM_OPTIONS);
+    for (String option : OPTIONAL_JVM_OPTIONS) {
+      Process probe =
+          new ProcessBuilder(java.toString(), option, "-version")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      if (probe.waitFor(1, TimeUnit.MINUTES) && probe.exitValue() == 0) {
+        options.add(option);
+      } else {
+        probe.destroyForcibly();
+      }
+    }
+    return options;
+  }
+
+  private List<String> argv(Path jar, List<String> options, Optional<Path> archive) {
     List<String> argv = new ArrayList<>();
     argv.add(java.toString());
-    argv.addAll(JVM_OPTIONS);
+    argv.addAll(options);
     archive.ifPresent(a -> argv.add("-XX:SharedArchiveFile=" + a));
     argv.add("-jar");
     argv.add(jar.toString());
@@ -119,12 +151,12 @@ public final class KernelInstaller {
 
   // Runs a short session that exits under -XX:ArchiveClassesAtExit; a JDK without it goes on
   // without an archive, since the archive only speeds up start.
-  private Optional<Path> recordArchive(Path jar, Path archive)
+  private Optional<Path> recordArchive(Path jar, List<String> options, Path archive)
       throws IOException, InterruptedException {
     Files.deleteIfExists(archive);
     List<String> command = new ArrayList<>();
     command.add(java.toString());
-    command.addAll(JVM_OPTIONS);
+    command.addAll(options);
     command.add("-XX:ArchiveClassesAtExit=" + archive);
     command.add("-jar");
     command.add(jar.toString());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,5 +35,16 @@ class KernelSpecTest {
   void capsTheHeapAndUsesTheSerialCollector() {
     assertTrue(KernelInstaller.JVM_OPTIONS.contains("-XX:+UseSerialGC"));
     assertTrue(KernelInstaller.JVM_OPTIONS.stream().anyMatch(o -> o.startsWith("-Xmx")));
+  }
+
+  @Test
+  void addsTheUnsafeAccessOptionOnlyForAJdkThatKnowsIt() throws Exception {
+    Path current = KernelInstaller.currentJava();
+    List<String> options =
+        new KernelInstaller(Path.of("unused"), current, "java", false).jvmOptions();
+    assertTrue(options.containsAll(KernelInstaller.JVM_OPTIONS), options.toString());
+    boolean knows = Runtime.version().feature() >= 23;
+    assertEquals(
+        knows, options.contains("--sun-misc-unsafe-memory-access=allow"), options.toString());
   }
 }

@@ -1,0 +1,88 @@
+"""Notebook 03 sweeps message sizes in the quick profile and shows its tables, plots and conclusion."""
+
+import re
+
+from project import ROOT
+
+NAME = "03-message-sizes.ipynb"
+
+
+def _rich_outputs(nb):
+    return [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if "data" in o]
+
+
+def _stdout(nb):
+    return "".join(o.text for c in nb.cells if c.cell_type == "code" for o in c.outputs
+                   if o.output_type == "stream" and o.name == "stdout")
+
+
+def _tables(nb):
+    return [o["data"]["text/plain"] for o in _rich_outputs(nb)
+            if "<table" in o["data"]["text/html"] and "udsvstcp-figure" not in o["data"]["text/html"]]
+
+
+def _plots(nb):
+    return [o for o in _rich_outputs(nb) if "udsvstcp-figure" in o["data"]["text/html"]]
+
+
+def test_notebook_03_runs_without_error_output(execute_notebook):
+    _, code = execute_notebook(NAME)
+    assert code == 0, "notebook 03 produced error output (see the log above)"
+
+
+def test_every_rich_output_has_html_and_a_plain_text_fallback(execute_notebook):
+    nb, _ = execute_notebook(NAME)
+    for out in _rich_outputs(nb):
+        assert {"text/html", "text/plain"} <= set(out["data"]), out["data"].keys()
+        assert out["data"]["text/plain"].strip()
+
+
+def test_the_plots_are_there(execute_notebook):
+    nb, _ = execute_notebook(NAME)
+    plots = _plots(nb)
+    # bytes/s vs size, messages/s vs size, ratio by size, threads vs processes
+    assert len(plots) == 4
+    for plot in plots:
+        assert "Plotly.newPlot" in plot["data"]["text/html"]
+        assert "udsvstcp-fallback" in plot["data"]["text/html"]
+    titles = [p["data"]["text/plain"].splitlines()[0] for p in plots]
+    assert any("throughput (bytes/s) by message size" in t for t in titles), titles
+    assert any("messages per second" in t and "by message size" in t for t in titles), titles
+    assert any(t.startswith("ratio by message size") for t in titles), titles
+
+
+def test_the_sweep_covers_every_size_and_transport(execute_notebook):
+    nb, _ = execute_notebook(NAME)
+    summary = next(t for t in _tables(nb) + [p["data"]["text/plain"] for p in _plots(nb)]
+                   if "bytes_per_s by transport, size (36 rows" in t)
+    for transport in ("tcp", "uds", "uds-junix", "tcp-classic"):
+        for size in (16, 1024, 65536, 1048576):
+            assert re.search(rf"^{re.escape(transport)}\s+{size}\s", summary, re.M), (transport, size)
+
+
+def test_the_tables_are_shown(execute_notebook):
+    nb, _ = execute_notebook(NAME)
+    tables = _tables(nb)
+    assert any(t.startswith("bytes per read call") for t in tables)
+    assert any(t.startswith("bytes_per_s by isolation, transport, size") and "processes" in t
+               and "threads" in t for t in tables)
+    text = _stdout(nb)
+    assert re.search(r"uds/tcp stream 1 MiB: [0-9.]+x \(95% CI", text)
+    assert re.search(r"uds-junix/tcp-classic stream 16 B: [0-9.]+x", text)
+
+
+def test_the_conclusion_is_computed_and_labelled_smoke_only(execute_notebook):
+    nb, _ = execute_notebook(NAME)
+    text = _stdout(nb)
+    assert re.search(r"UDS \(NIO\) moved more bytes per second than TCP at .+; TCP moved more at .+", text)
+    assert re.search(r"The largest advantage was [0-9.]+x at \d+ [KM]?i?B \(95% CI", text)
+    assert re.search(r"processes reached [0-9.]+% of the threads' throughput", text)
+    assert "smoke test only" in text
+
+
+def test_the_runs_are_saved_with_the_environment(execute_notebook):
+    execute_notebook(NAME)
+    for name in ("03-message-sizes.csv", "03-processes.csv"):
+        head = (ROOT / "results" / name).read_text().splitlines()[:12]
+        assert head[0] == "# uds-vs-tcp results"
+        assert any(line.startswith("# socket buffers:") for line in head), head

@@ -1,0 +1,87 @@
+"""Notebook 04 measures round trips in the quick profile and shows percentiles, Nagle and placement."""
+
+import re
+
+from project import ROOT
+
+NAME = "04-latency.ipynb"
+
+
+def _rich_outputs(nb):
+    return [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if "data" in o]
+
+
+def _stdout(nb):
+    return "".join(o.text for c in nb.cells if c.cell_type == "code" for o in c.outputs
+                   if o.output_type == "stream" and o.name == "stdout")
+
+
+def _tables(nb):
+    return [o["data"]["text/plain"] for o in _rich_outputs(nb)
+            if "<table" in o["data"]["text/html"] and "udsvstcp-figure" not in o["data"]["text/html"]]
+
+
+def _plots(nb):
+    return [o for o in _rich_outputs(nb) if "udsvstcp-figure" in o["data"]["text/html"]]
+
+
+def test_notebook_04_runs_without_error_output(execute_notebook):
+    _, code = execute_notebook(NAME)
+    assert code == 0, "notebook 04 produced error output (see the log above)"
+
+
+def test_every_rich_output_has_html_and_a_plain_text_fallback(execute_notebook):
+    nb, _ = execute_notebook(NAME)
+    for out in _rich_outputs(nb):
+        assert {"text/html", "text/plain"} <= set(out["data"]), out["data"].keys()
+        assert out["data"]["text/plain"].strip()
+
+
+def test_three_percentile_plots_are_there(execute_notebook):
+    nb, _ = execute_notebook(NAME)
+    plots = _plots(nb)
+    # per transport, two-write round trips, same core vs cross core
+    assert len(plots) == 3
+    for plot in plots:
+        assert "Plotly.newPlot" in plot["data"]["text/html"]
+        assert "udsvstcp-fallback" in plot["data"]["text/html"]
+        assert plot["data"]["text/plain"].startswith("latency by percentile")
+
+
+def test_the_percentile_table_has_every_transport_and_percentile(execute_notebook):
+    nb, _ = execute_notebook(NAME)
+    table = next(t for t in _tables(nb) if t.startswith("64 B round trip in µs"))
+    header = table.splitlines()[1].split()
+    assert header == ["transport", "p50_us", "p90_us", "p99_us", "p999_us", "max_us"]
+    for transport in ("tcp", "uds", "uds-junix", "tcp-classic"):
+        row = next(l for l in table.splitlines() if l.split()[0] == transport)
+        p50, p90, p99, p999, top = (float(v.replace(",", "")) for v in row.split()[1:])
+        assert 0 < p50 <= p90 <= p99 <= p999 <= top, row  # percentiles in their columns, in order
+
+
+def test_nagle_placement_and_pinning_are_shown(execute_notebook):
+    nb, _ = execute_notebook(NAME)
+    tables = _tables(nb)
+    assert any(t.startswith("p50_us by transport, nodelay") and "false" in t and "true" in t for t in tables)
+    split = next(t for t in tables if t.startswith("two-write round trips"))
+    assert all(s in split for s in ("tcp, Nagle on", "tcp, TCP_NODELAY", "uds"))
+    placed = next(t for t in tables if t.startswith("placement achieved"))
+    assert "same-core" in placed and "cross-core" in placed and "server cpu0, client cpu0" in placed
+
+
+def test_the_conclusion_is_computed_and_labelled_smoke_only(execute_notebook):
+    nb, _ = execute_notebook(NAME)
+    text = _stdout(nb)
+    assert re.search(r"With Nagle on, the median two-write round trip took \d+x as long", text)
+    assert re.search(r"Median 64 B round trip, both ends on one CPU: UDS [0-9.]+ [mun]?s, TCP [0-9.]+ [mun]?s; "
+                     r"UDS made [0-9.]+x as many round trips per second", text)
+    assert re.search(r"tcp median round trip: .+ on one CPU, .+ across two", text)
+    assert "smoke test only" in text
+
+
+def test_the_runs_are_saved_with_the_environment(execute_notebook):
+    execute_notebook(NAME)
+    for name in ("04-latency.csv", "04-cross-core.csv"):
+        head = (ROOT / "results" / name).read_text().splitlines()[:12]
+        assert head[0] == "# uds-vs-tcp results"
+        assert any(line.startswith("# cpu:") for line in head), head
