@@ -10,7 +10,7 @@ import re
 import pytest
 import yaml
 
-from conftest import ROOT
+from project import KERNEL_NAME, ROOT
 
 # conda-forge packages known to exist (conda-forge/<name>-feedstock); the versions noted are what we rely on.
 ON_CONDA_FORGE = {
@@ -73,4 +73,14 @@ def test_every_notebook_asks_for_the_kernel_named_java():
     # would open on Binder with a "select a kernel" dialog instead of running.
     for notebook in sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb")):
         spec = json.loads(notebook.read_text(encoding="utf-8"))["metadata"]["kernelspec"]
-        assert spec["name"] == "java", f"{notebook.name} asks for kernel {spec['name']!r}"
+        assert spec["name"] == KERNEL_NAME, f"{notebook.name} asks for kernel {spec['name']!r}"
+
+
+def test_the_readmes_binder_badge_opens_the_index_in_jupyterlab():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    links = re.findall(r"\]\((https://mybinder\.org/v2/gh/[^)\s]+)\)", readme)
+    assert links, "README.md has no Binder link (https://mybinder.org/v2/gh/OWNER/REPO/HEAD?urlpath=...)"
+    for link in links:
+        match = re.fullmatch(r"https://mybinder\.org/v2/gh/[\w.-]+/[\w.-]+/[\w./-]+\?urlpath=lab/tree/([\w./-]+)", link)
+        assert match, f"{link}: expected https://mybinder.org/v2/gh/OWNER/REPO/HEAD?urlpath=lab/tree/notebooks/00-index.ipynb"
+        assert match.group(1) == "notebooks/00-index.ipynb" and (ROOT / match.group(1)).is_file(), link

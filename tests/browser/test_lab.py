@@ -10,7 +10,7 @@ import uuid
 
 import pytest
 
-from conftest import BUILD, ROOT
+from project import BUILD, ROOT
 
 import jupyter_processes as jp
 
