@@ -14,9 +14,9 @@ TIMEOUT = 30
 class Cell:
     """One executed cell: its reply and every IOPub message seen until the kernel went idle."""
 
-    def __init__(self, client, code):
+    def __init__(self, client, code, **options):
         self.client = client
-        self.msg_id = client.execute(code)
+        self.msg_id = client.execute(code, **options)
         self.messages = []
         self.reply = None
 
@@ -215,3 +215,51 @@ def test_a_proxy_renderable_renders_through_display_update_and_as_a_result(kerne
     assert updated["content"]["transient"]["display_id"] == shown["content"]["transient"]["display_id"]
     assert result["content"]["data"]["text/html"] == "<p>three</p>"
     assert result["content"]["data"]["text/plain"] == "chart"
+
+
+QUEUED_CELLS = [
+    'throw new IllegalStateException("first cell fails");',
+    'System.out.println("second cell ran");',
+    'System.out.println("third cell ran");',
+]
+
+
+def test_a_failing_cell_aborts_the_cells_already_queued_behind_it_but_not_later_ones(kernel):
+    _, client = kernel
+    drain(client)
+    # Sent back to back without waiting, as "Run All" does.
+    cells = [Cell(client, code) for code in QUEUED_CELLS]
+    replies = [cell.finish() for cell in cells]
+    assert [r["content"]["status"] for r in replies] == ["error", "aborted", "aborted"]
+    assert replies[0]["content"]["evalue"] == "first cell fails"
+    for cell in cells[1:]:
+        assert cell.stdout() == ""
+        assert cell.own("execute_input") == []
+        states = [m["content"]["execution_state"] for m in cell.own("status")]
+        assert states == ["busy", "idle"]
+    after = run(client, 'System.out.println("later cell ran");')
+    assert after.reply["content"]["status"] == "ok"
+    assert after.stdout() == "later cell ran\n"
+
+
+def test_without_stop_on_error_the_cells_queued_behind_a_failing_one_run(kernel):
+    _, client = kernel
+    drain(client)
+    cells = [Cell(client, code, stop_on_error=False) for code in QUEUED_CELLS]
+    replies = [cell.finish() for cell in cells]
+    assert [r["content"]["status"] for r in replies] == ["error", "ok", "ok"]
+    assert [cell.stdout() for cell in cells[1:]] == ["second cell ran\n", "third cell ran\n"]
+
+
+def test_other_requests_queued_behind_a_failing_cell_are_still_answered(kernel):
+    _, client = kernel
+    drain(client)
+    failing = Cell(client, QUEUED_CELLS[0])
+    info_id = client.kernel_info()
+    queued = Cell(client, QUEUED_CELLS[1])
+    assert failing.finish()["content"]["status"] == "error"
+    info = client.get_shell_msg(timeout=TIMEOUT)
+    assert info["parent_header"]["msg_id"] == info_id
+    assert info["content"]["status"] == "ok"
+    assert queued.finish()["content"]["status"] == "aborted"
+    assert queued.stdout() == ""

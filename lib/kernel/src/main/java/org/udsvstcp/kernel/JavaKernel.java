@@ -12,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.channels.ShellChannel;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.JupyterIO;
@@ -53,6 +55,7 @@ import org.udsvstcp.kernel.protocol.HistoryOkReply;
 import org.udsvstcp.kernel.protocol.IOPubPublisher;
 import org.udsvstcp.kernel.protocol.InterruptOkReply;
 import org.udsvstcp.kernel.protocol.KernelInfoOkReply;
+import org.udsvstcp.kernel.protocol.WaitingRequests;
 import org.udsvstcp.kernel.runtime.NotebookFunctions;
 
 /**
@@ -78,6 +81,7 @@ public final class JavaKernel extends BaseKernel {
 
   private final CompletableFuture<CellEvaluator> evaluator;
   private final CellHistory history;
+  private volatile JupyterConnection connection;
 
   private JavaKernel(CellHistory history, MagicsRegistry magics) {
     super(
@@ -229,6 +233,12 @@ public final class JavaKernel extends BaseKernel {
   }
 
   @Override
+  public void becomeHandlerForConnection(JupyterConnection connection) {
+    super.becomeHandlerForConnection(connection);
+    this.connection = connection;
+  }
+
+  @Override
   protected synchronized void handleExecuteRequest(
       ShellReplyEnvironment env, Message<ExecuteRequest> message) {
     commManager.setMessageContext(message);
@@ -258,7 +268,21 @@ public final class JavaKernel extends BaseKernel {
       ErrorReply reply = new ErrorReply(report.name(), report.message(), report.traceback());
       reply.setExecutionCount(count);
       env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
+      if (request.shouldStopOnError() && !silent) {
+        abortWaitingExecutions(env);
+      }
     }
+  }
+
+  // stop_on_error as ipykernel has it: the cells queued behind a failed one ("Run All") must not
+  // run, yet a request sent after the failure must, so only what has already arrived is taken.
+  private void abortWaitingExecutions(ShellReplyEnvironment env) {
+    if (connection == null || !(env.getShell() instanceof ShellChannel shell)) {
+      return;
+    }
+    WaitingRequests waiting = WaitingRequests.takeFrom(shell);
+    env.resolveDeferrals(); // the failed cell's reply and idle come before the aborted replies
+    waiting.abortExecutions(connection, shell);
   }
 
   private Optional<CellValue> evaluateCell(String code) {
