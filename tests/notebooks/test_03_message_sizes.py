@@ -49,6 +49,8 @@ def test_the_plots_are_there(execute_notebook):
     assert any("throughput (bytes/s) by message size" in t for t in titles), titles
     assert any("messages per second" in t and "by message size" in t for t in titles), titles
     assert any(t.startswith("ratio by message size") for t in titles), titles
+    isolation = next(p["data"]["text/html"] for p in plots if "uds, processes" in p["data"]["text/html"])
+    assert "tcp, threads" in isolation, "one series per transport and isolation, named plainly"
 
 
 def test_the_sweep_covers_every_size_and_transport(execute_notebook):
@@ -86,3 +88,5 @@ def test_the_runs_are_saved_with_the_environment(execute_notebook):
         head = (ROOT / "results" / name).read_text().splitlines()[:12]
         assert head[0] == "# uds-vs-tcp results"
         assert any(line.startswith("# socket buffers:") for line in head), head
+        buffers = next(line for line in head if line.startswith("# socket buffers:"))
+        assert re.search(r"tcp SO_SNDBUF/SO_RCVBUF client \d+/\d+, server \d+/\d+", buffers), buffers

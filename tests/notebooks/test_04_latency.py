@@ -1,5 +1,6 @@
 """Notebook 04 measures round trips in the quick profile and shows percentiles, Nagle and placement."""
 
+import csv
 import re
 
 from project import ROOT
@@ -40,31 +41,36 @@ def test_every_rich_output_has_html_and_a_plain_text_fallback(execute_notebook):
 def test_three_percentile_plots_are_there(execute_notebook):
     nb, _ = execute_notebook(NAME)
     plots = _plots(nb)
-    # per transport, two-write round trips, same core vs cross core
+    # per transport, Nagle x writes per message, same core vs cross core
     assert len(plots) == 3
     for plot in plots:
-        assert "Plotly.newPlot" in plot["data"]["text/html"]
-        assert "udsvstcp-fallback" in plot["data"]["text/html"]
+        html = plot["data"]["text/html"]
+        assert "Plotly.newPlot" in html
+        assert "udsvstcp-fallback" in html
         assert plot["data"]["text/plain"].startswith("latency by percentile")
+        assert "latency (µs), log scale" in html, "a 40 ms stall must not flatten µs lines"
 
 
 def test_the_percentile_table_has_every_transport_and_percentile(execute_notebook):
     nb, _ = execute_notebook(NAME)
     table = next(t for t in _tables(nb) if t.startswith("64 B round trip in µs"))
     header = table.splitlines()[1].split()
-    assert header == ["transport", "p50_us", "p90_us", "p99_us", "p999_us", "max_us"]
+    assert header == ["transport", "n", "p50_us", "p90_us", "p99_us", "p999_us", "max_us"]
     for transport in ("tcp", "uds", "uds-junix", "tcp-classic"):
         row = next(l for l in table.splitlines() if l.split()[0] == transport)
-        p50, p90, p99, p999, top = (float(v.replace(",", "")) for v in row.split()[1:])
+        assert int(row.split()[1]) >= 1, row
+        p50, p90, p99, p999, top = (float(v.replace(",", "")) for v in row.split()[2:])
         assert 0 < p50 <= p90 <= p99 <= p999 <= top, row  # percentiles in their columns, in order
 
 
 def test_nagle_placement_and_pinning_are_shown(execute_notebook):
     nb, _ = execute_notebook(NAME)
     tables = _tables(nb)
-    assert any(t.startswith("p50_us by transport, nodelay") and "false" in t and "true" in t for t in tables)
-    split = next(t for t in tables if t.startswith("two-write round trips"))
-    assert all(s in split for s in ("tcp, Nagle on", "tcp, TCP_NODELAY", "uds"))
+    nagle = next(t for t in tables if t.startswith("64 B round trip in µs, by TCP_NODELAY and writes"))
+    for series in ("tcp, TCP_NODELAY on, 1 write", "tcp, TCP_NODELAY off, 1 write",
+                   "tcp, TCP_NODELAY on, 2 writes", "tcp, TCP_NODELAY off, 2 writes",
+                   "uds, 1 write", "uds, 2 writes"):
+        assert series in nagle, (series, nagle)
     placed = next(t for t in tables if t.startswith("placement achieved"))
     assert "same-core" in placed and "cross-core" in placed and "server cpu0, client cpu0" in placed
 
@@ -81,7 +87,11 @@ def test_the_conclusion_is_computed_and_labelled_smoke_only(execute_notebook):
 
 def test_the_runs_are_saved_with_the_environment(execute_notebook):
     execute_notebook(NAME)
-    for name in ("04-latency.csv", "04-cross-core.csv"):
+    for name in ("04-latency.csv", "04-nagle.csv", "04-cross-core.csv"):
         head = (ROOT / "results" / name).read_text().splitlines()[:12]
         assert head[0] == "# uds-vs-tcp results"
         assert any(line.startswith("# cpu:") for line in head), head
+    lines = (ROOT / "results" / "04-nagle.csv").read_text().splitlines()
+    rows = list(csv.DictReader(l for l in lines if not l.startswith("#")))
+    writes = {row["writes"] for row in rows}
+    assert writes == {"1", "2"}, "the split-write trials are recorded rows like any other"

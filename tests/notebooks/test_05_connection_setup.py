@@ -50,7 +50,9 @@ def test_the_plots_are_there(execute_notebook):
 def test_the_tables_are_shown(execute_notebook):
     nb, _ = execute_notebook(NAME)
     tables = _tables(nb)
-    assert any(t.startswith("one connection in µs") for t in tables)
+    percentiles = next(t for t in tables if t.startswith("one connection in µs"))
+    assert percentiles.splitlines()[1].split() == ["transport", "n", "p50_us", "p90_us", "p99_us",
+                                                   "p999_us", "max_us"]
     by_port = next(t for t in tables if t.startswith("TIME_WAIT sockets by local port"))
     assert "local_port" in by_port and "Count" in by_port
     assert re.search(r"uds/tcp connect 64 B: [0-9.]+x", _stdout(nb))

@@ -38,6 +38,7 @@ public final class Charts {
   public static Figure boxPlot(Table trials, String metric) {
     Groups.require(trials, "transport", metric);
     ExtendedFigure.Builder figure = new ExtendedFigure.Builder();
+    Palette palette = Palette.forFigure();
     for (Map.Entry<String, int[]> group : Groups.by(trials, List.of("transport")).entrySet()) {
       String transport = group.getKey();
       Object[] x = new Object[group.getValue().length];
@@ -47,7 +48,7 @@ public final class Charts {
               BoxTrace.builder(x, Groups.doubles(trials, metric, group.getValue()))
                   .name(transport)
                   .build());
-      boxStyle(figure, i, transport);
+      boxStyle(figure, palette, i, transport);
     }
     Layout layout =
         layout(
@@ -65,6 +66,7 @@ public final class Charts {
   public static Figure boxPlotBySize(Table trials, String metric) {
     Groups.require(trials, "transport", "size", metric);
     ExtendedFigure.Builder figure = new ExtendedFigure.Builder();
+    Palette palette = Palette.forFigure();
     for (Map.Entry<String, int[]> group : Groups.by(trials, List.of("transport")).entrySet()) {
       int[] rows = group.getValue();
       Object[] x = new Object[rows.length];
@@ -76,7 +78,7 @@ public final class Charts {
               BoxTrace.builder(x, Groups.doubles(trials, metric, rows))
                   .name(group.getKey())
                   .build());
-      boxStyle(figure, i, group.getKey());
+      boxStyle(figure, palette, i, group.getKey());
     }
     List<String> sizes = new ArrayList<>();
     for (double size : distinctSorted(trials, "size")) {
@@ -103,6 +105,7 @@ public final class Charts {
     boolean hasPhase = trials.containsColumn("phase");
     List<String> keys = hasPhase ? List.of("transport", "phase") : List.of("transport");
     ExtendedFigure.Builder figure = new ExtendedFigure.Builder();
+    Palette palette = Palette.forFigure();
     for (Map.Entry<String, int[]> group : Groups.by(trials, keys).entrySet()) {
       int[] rows = group.getValue();
       String transport = trials.column("transport").getString(rows[0]);
@@ -111,7 +114,7 @@ public final class Charts {
           trials.containsColumn("order")
               ? Groups.doubles(trials, "order", rows)
               : Arrays.stream(rows).asDoubleStream().toArray();
-      String color = Palette.colorOf(transport);
+      String color = palette.color(transport);
       int i =
           figure.add(
               ScatterTrace.builder(x, Groups.doubles(trials, metric, rows))
@@ -148,6 +151,7 @@ public final class Charts {
     Groups.require(summary, "transport", "median", "ci_low", "ci_high");
     boolean bySize = summary.containsColumn("size") && distinctSorted(summary, "size").size() > 1;
     ExtendedFigure.Builder figure = new ExtendedFigure.Builder();
+    Palette palette = Palette.forFigure();
     for (Map.Entry<String, int[]> group : Groups.by(summary, List.of("transport")).entrySet()) {
       int[] rows = group.getValue();
       String transport = group.getKey();
@@ -163,7 +167,7 @@ public final class Charts {
           figure.add(
               BarTrace.builder(x, median)
                   .name(transport)
-                  .marker(Marker.builder().color(Palette.colorOf(transport)).build())
+                  .marker(Marker.builder().color(palette.color(transport)).build())
                   .build());
       figure.trace(i, "error_y", errorBars(summary, rows, median));
     }
@@ -187,10 +191,11 @@ public final class Charts {
   public static Figure medianVsSize(Table summary, String metric) {
     Groups.require(summary, "transport", "size", "median", "ci_low", "ci_high");
     ExtendedFigure.Builder figure = new ExtendedFigure.Builder();
+    Palette palette = Palette.forFigure();
     for (Map.Entry<String, int[]> group : seriesBySize(summary).entrySet()) {
       int[] rows = group.getValue();
       String transport = summary.column("transport").getString(rows[0]);
-      String color = Palette.colorOf(transport);
+      String color = palette.color(transport);
       double[] size = Groups.doubles(summary, "size", rows);
       Line invisible = Line.builder().color(color).width(0).build();
       int low =
@@ -242,13 +247,14 @@ public final class Charts {
   public static Figure ratioBySize(Table ratios) {
     Groups.require(ratios, "size", "ratio", "ci_low", "ci_high");
     ExtendedFigure.Builder figure = new ExtendedFigure.Builder();
+    Palette palette = Palette.forFigure();
     int series = 0;
     for (Map.Entry<String, int[]> group : seriesBySize(ratios).entrySet()) {
       int[] rows = group.getValue();
       String key = group.getKey();
       // The classic-API pair gets its own transport's colour; the first other series is "uds".
       String color =
-          Palette.colorOf(
+          palette.color(
               key.contains("junix") || key.contains("classic")
                   ? "uds-junix"
                   : series == 0 ? "uds" : key);
@@ -294,12 +300,13 @@ public final class Charts {
 
   /**
    * Returns latency against percentile on a "nines" axis (50%, 90%, 99%, 99.9%, ...), one line per
-   * transport, from a table (transport, percentile, latency_us); the 100th percentile cannot sit on
-   * that axis and is left out.
+   * transport, from a table (transport, percentile, latency_us), latency on a log axis; the 100th
+   * percentile cannot sit on that axis and is left out.
    */
   public static Figure percentiles(Table latency) {
     Groups.require(latency, "transport", "percentile", "latency_us");
     ExtendedFigure.Builder figure = new ExtendedFigure.Builder();
+    Palette palette = Palette.forFigure();
     double maxNines = 2;
     for (Map.Entry<String, int[]> group : Groups.by(latency, List.of("transport")).entrySet()) {
       List<Integer> kept = new ArrayList<>();
@@ -319,7 +326,7 @@ public final class Charts {
         x[r] = Percentiles.nines(x[r]);
         maxNines = Math.max(maxNines, x[r]);
       }
-      String color = Palette.colorOf(group.getKey());
+      String color = palette.color(group.getKey());
       figure.add(
           ScatterTrace.builder(x, Groups.doubles(latency, "latency_us", rows))
               .mode(ScatterTrace.Mode.LINE_AND_MARKERS)
@@ -349,7 +356,8 @@ public final class Charts {
                         labels.toArray(new String[0]))
                     .build())
             .build();
-    Layout layout = layout("latency by percentile", x, axis("latency (µs)"), true);
+    // Log scale: one 40 ms Nagle stall would otherwise flatten every microsecond line.
+    Layout layout = layout("latency by percentile", x, logAxis("latency (µs), log scale"), true);
     return finish(figure, layout);
   }
 
@@ -360,13 +368,14 @@ public final class Charts {
   public static Figure perRun(Table runs, String metric) {
     Groups.require(runs, "transport", metric);
     ExtendedFigure.Builder figure = new ExtendedFigure.Builder();
+    Palette palette = Palette.forFigure();
     List<Object> medians = new ArrayList<>();
     for (Map.Entry<String, int[]> group : Groups.by(runs, List.of("transport")).entrySet()) {
       int[] rows = group.getValue();
       double[] x = new double[rows.length];
       Arrays.setAll(x, r -> r + 1);
       double[] y = Groups.doubles(runs, metric, rows);
-      String color = Palette.colorOf(group.getKey());
+      String color = palette.color(group.getKey());
       figure.add(
           ScatterTrace.builder(x, y)
               .mode(ScatterTrace.Mode.LINE_AND_MARKERS)
@@ -390,8 +399,9 @@ public final class Charts {
     return finish(figure, layout);
   }
 
-  private static void boxStyle(ExtendedFigure.Builder figure, int trace, String transport) {
-    String color = Palette.colorOf(transport);
+  private static void boxStyle(
+      ExtendedFigure.Builder figure, Palette palette, int trace, String transport) {
+    String color = palette.color(transport);
     figure.trace(trace, "marker", Map.of("color", color, "size", 5));
     figure.trace(trace, "line", Map.of("color", color));
     figure.trace(trace, "boxpoints", "all");

@@ -50,7 +50,9 @@ final class Groups {
   }
 
   private static int transportRank(String transport) {
-    int rank = TRANSPORT_ORDER.indexOf(transport);
+    // "uds, processes" sorts with uds.
+    String prefix = Palette.transportPrefix(transport);
+    int rank = TRANSPORT_ORDER.indexOf(prefix != null ? prefix : transport);
     return rank < 0 ? TRANSPORT_ORDER.size() : rank;
   }
 

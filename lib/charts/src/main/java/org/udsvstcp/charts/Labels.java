@@ -1,7 +1,11 @@
 package org.udsvstcp.charts;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /** Human-readable names with units for the trial-row columns, and byte sizes for axis ticks. */
 public final class Labels {
@@ -39,6 +43,37 @@ public final class Labels {
       return column.replace('_', ' ').replace(" per s", " per second") + " (1/s)";
     }
     return column.replace('_', ' ');
+  }
+
+  /**
+   * Returns a copy of {@code rows} whose transport column names each series, such as "tcp,
+   * cross-core" or "tcp, TCP_NODELAY off, 2 writes", so charts draw one line per combination;
+   * nodelay is left out for Unix transports, where it means nothing.
+   */
+  public static Table series(Table rows, String... columns) {
+    Groups.require(rows, "transport");
+    Groups.require(rows, columns);
+    Table copy = rows.copy();
+    StringColumn names = StringColumn.create("transport");
+    for (int row = 0; row < rows.rowCount(); row++) {
+      String transport = rows.column("transport").getString(row);
+      List<String> parts = new ArrayList<>(List.of(transport));
+      for (String column : columns) {
+        String value = rows.column(column).getString(row);
+        switch (column) {
+          case "nodelay" -> {
+            if (!transport.startsWith("uds")) {
+              parts.add("TCP_NODELAY " + (Boolean.parseBoolean(value) ? "on" : "off"));
+            }
+          }
+          case "writes" -> parts.add(value + (value.equals("1") ? " write" : " writes"));
+          default -> parts.add(value);
+        }
+      }
+      names.append(String.join(", ", parts));
+    }
+    copy.replaceColumn("transport", names);
+    return copy;
   }
 
   /** Returns a byte count in binary units as people write it: 16 B, 4 KiB, 1 MiB, 1.5 KiB. */

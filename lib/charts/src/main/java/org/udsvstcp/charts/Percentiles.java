@@ -7,6 +7,7 @@ import java.util.Map;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.HistogramIterationValue;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -20,7 +21,50 @@ public final class Percentiles {
   private static final Map<String, Double> TRIAL_COLUMNS =
       Map.of("p50_us", 50.0, "p90_us", 90.0, "p99_us", 99.0, "p999_us", 99.9);
 
+  /** The percentile columns of a trial row, in the order a summary shows them. */
+  private static final List<String> SUMMARY_COLUMNS =
+      List.of("p50_us", "p90_us", "p99_us", "p999_us", "max_us");
+
   private Percentiles() {}
+
+  /**
+   * Returns one row per transport of the measured trials (rows whose phase, if any, is "measured"):
+   * transport, n, then the median over those trials of p50_us, p90_us, p99_us, p999_us and max_us.
+   */
+  public static Table byTransport(Table trials) {
+    return byGroup(trials, "transport");
+  }
+
+  /**
+   * Returns one row per distinct value of {@code columns} (transports in the series' order) of the
+   * measured trials: those columns, n, then the median over the trials of each percentile column.
+   */
+  public static Table byGroup(Table trials, String... columns) {
+    Groups.require(trials, columns);
+    Groups.require(trials, SUMMARY_COLUMNS.toArray(new String[0]));
+    Table measured =
+        trials.containsColumn("phase")
+            ? trials.where(trials.stringColumn("phase").isEqualTo("measured"))
+            : trials;
+    Table summary = Table.create("median over measured trials of each percentile (µs)");
+    for (String column : columns) {
+      summary.addColumns(StringColumn.create(column));
+    }
+    summary.addColumns(IntColumn.create("n"));
+    for (String column : SUMMARY_COLUMNS) {
+      summary.addColumns(DoubleColumn.create(column));
+    }
+    for (int[] rows : Groups.by(measured, List.of(columns)).values()) {
+      for (String column : columns) {
+        summary.stringColumn(column).append(measured.column(column).getString(rows[0]));
+      }
+      summary.intColumn("n").append(rows.length);
+      for (String column : SUMMARY_COLUMNS) {
+        summary.doubleColumn(column).append(Stats.median(Groups.doubles(measured, column, rows)));
+      }
+    }
+    return summary;
+  }
 
   /**
    * Returns where percentile {@code p} sits on a "nines" axis, 1 / (1 - p/100): 50% is 2, 90% is

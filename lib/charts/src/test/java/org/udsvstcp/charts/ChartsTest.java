@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Figure;
 
 /** Checks the Plotly JavaScript each chart produces: its traces, axes and extra attributes. */
@@ -108,7 +109,29 @@ class ChartsTest {
     // tablesaw-jsplot writes numeric x as strings; Plotly converts them (autotypenumbers).
     assertTrue(js.contains("x: [\"2.0\",\"10.0\",\"100.0\",\"1000.0\",\"10000.0\"]"), js);
     assertFalse(js.contains("p100"), "the 100th percentile has no place on a nines axis");
-    assertTrue(js.contains("title: 'latency (µs)'"), "y axis names its unit");
+    assertTrue(js.contains("title: 'latency (µs), log scale'"), "y axis names unit and scale");
+    assertEquals(2, count(js, "type: 'log'"), "a 40 ms stall must not flatten µs lines");
+  }
+
+  @Test
+  void seriesOfOneTransportGetDistinctShadesOfItsColour() {
+    Table latency = Percentiles.empty();
+    for (String series : new String[] {"uds, threads", "uds, processes", "tcp, threads"}) {
+      for (double p : new double[] {50, 99}) {
+        latency.stringColumn("transport").append(series);
+        latency.doubleColumn("percentile").append(p);
+        latency.doubleColumn("latency_us").append(p);
+      }
+    }
+    String js = js(Charts.percentiles(latency));
+    Palette palette = Palette.forFigure();
+    String threads = palette.color("uds, threads");
+    String processes = palette.color("uds, processes");
+    assertFalse(threads.equals(processes));
+    assertTrue(js.contains("color: '" + threads + "'") || js.contains("\"" + threads + "\""), js);
+    assertTrue(js.contains(processes), js);
+    assertTrue(
+        js.indexOf("name: 'tcp, threads'") < js.indexOf("name: 'uds, threads'"), "tcp first");
   }
 
   @Test

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 class PercentilesTest {
@@ -51,5 +54,43 @@ class PercentilesTest {
     assertEquals("tcp", rows.stringColumn("transport").get(0));
     assertEquals(50.0, rows.doubleColumn("percentile").get(0));
     assertEquals(20.0, rows.doubleColumn("latency_us").get(0), 2.0);
+  }
+
+  private static Table trialRows() {
+    Table t =
+        Table.create(
+            "trials",
+            StringColumn.create("transport", "uds", "tcp", "tcp", "tcp", "uds", "uds"),
+            StringColumn.create(
+                "phase", "measured", "warmup", "measured", "measured", "measured", "measured"),
+            StringColumn.create("placement", "a", "a", "a", "b", "a", "b"));
+    for (String column : new String[] {"p50_us", "p90_us", "p99_us", "p999_us", "max_us"}) {
+      double scale = column.equals("max_us") ? 100 : 1;
+      t.addColumns(DoubleColumn.create(column, 1.0, 999.0, 3.0, 5.0, 2.0, 7.0).multiply(scale));
+      t.column(t.columnCount() - 1).setName(column);
+    }
+    return t;
+  }
+
+  @Test
+  void byTransportGivesMediansOfMeasuredTrialsInTheSeriesOrder() {
+    Table summary = Percentiles.byTransport(trialRows());
+    assertEquals(
+        List.of("transport", "n", "p50_us", "p90_us", "p99_us", "p999_us", "max_us"),
+        summary.columnNames());
+    assertEquals(List.of("tcp", "uds"), summary.stringColumn("transport").asList());
+    assertEquals(List.of(2, 3), summary.intColumn("n").asList(), "warm-up left out");
+    assertEquals(4.0, summary.doubleColumn("p50_us").get(0), "median of 3 and 5, not 999");
+    assertEquals(2.0, summary.doubleColumn("p99_us").get(1));
+    assertEquals(200.0, summary.doubleColumn("max_us").get(1));
+  }
+
+  @Test
+  void byGroupSplitsByEveryColumnGiven() {
+    Table summary = Percentiles.byGroup(trialRows(), "placement", "transport");
+    assertEquals(4, summary.rowCount());
+    assertEquals(List.of("placement", "transport", "n"), summary.columnNames().subList(0, 3));
+    assertThrows(
+        IllegalArgumentException.class, () -> Percentiles.byGroup(trialRows(), "isolation"));
   }
 }

@@ -104,6 +104,13 @@ final class RunCommand implements Callable<Integer> {
       description = "TCP_NODELAY on TCP sockets (default: on)")
   boolean nodelay;
 
+  @Option(
+      names = "--writes-per-message",
+      defaultValue = "1",
+      description =
+          "pingpong: the client writes each message in this many parts (default: ${DEFAULT-VALUE})")
+  int writesPerMessage;
+
   @Option(names = "--seed", description = "seed of the shuffled order (default: random, printed)")
   Long seed;
 
@@ -163,6 +170,7 @@ final class RunCommand implements Callable<Integer> {
     check(warmup, "--warmup", 0);
     check(roundTrips, "--round-trips", 1);
     check(connections, "--connections", 1);
+    check(writesPerMessage, "--writes-per-message", 1);
     if (port < 0 || port > 65535) {
       throw new ParameterException(spec.commandLine(), "--port must be in 0..65535, got " + port);
     }
@@ -174,6 +182,7 @@ final class RunCommand implements Callable<Integer> {
             .isolation(isolation)
             .placement(placement)
             .nodelay(nodelay)
+            .writesPerMessage(writesPerMessage)
             .host(host)
             .port(port)
             .udsPath(udsPath)

@@ -2,8 +2,14 @@ package org.udsvstcp.bench.env;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ProtocolFamily;
+import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
+import org.udsvstcp.bench.transport.SocketDirectory;
 
 /**
  * The machine and software a run measured, printed before any result and stored with it: CPU,
@@ -25,7 +32,8 @@ import java.util.stream.Collectors;
  * @param os the operating system name and architecture
  * @param jvm the JVM vendor, name and version
  * @param libraries library name to version
- * @param socketBuffers socket buffer setting to value (SO_SNDBUF/SO_RCVBUF, sysctls)
+ * @param socketBuffers socket buffer setting to value (SO_SNDBUF/SO_RCVBUF of a connected pair,
+ *     sysctls)
  * @param pinning how threads and processes can be pinned here
  */
 public record Environment(
@@ -164,29 +172,50 @@ public record Environment(
     }
   }
 
-  private interface ChannelOpener {
-    SocketChannel open() throws IOException;
+  /**
+   * Returns the send/receive buffer sizes both ends of a connected pair get, as "client S/R, server
+   * S/R": an unconnected TCP socket reports a placeholder that the kernel replaces from
+   * tcp_wmem/tcp_rmem on connect, so only a connected pair tells what a benchmark's sockets get.
+   */
+  static String connectedBuffers(SocketAddress address, ProtocolFamily family) throws IOException {
+    try (ServerSocketChannel listener = ServerSocketChannel.open(family)) {
+      listener.bind(address, 1);
+      try (SocketChannel client = SocketChannel.open(listener.getLocalAddress());
+          SocketChannel server = listener.accept()) {
+        return "client " + buffers(client) + ", server " + buffers(server);
+      }
+    }
   }
 
-  /** Puts a new socket's default send/receive buffer sizes, or why they are unknown. */
-  private static void putDefaultBuffers(
-      Map<String, String> buffers, String transport, ChannelOpener opener) {
-    String key = transport + " SO_SNDBUF/SO_RCVBUF";
-    try (SocketChannel channel = opener.open()) {
-      buffers.put(
-          key,
-          channel.getOption(StandardSocketOptions.SO_SNDBUF)
-              + "/"
-              + channel.getOption(StandardSocketOptions.SO_RCVBUF));
+  private static String buffers(SocketChannel channel) throws IOException {
+    return channel.getOption(StandardSocketOptions.SO_SNDBUF)
+        + "/"
+        + channel.getOption(StandardSocketOptions.SO_RCVBUF);
+  }
+
+  private static String tcpBuffers() {
+    try {
+      return connectedBuffers(
+          new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), StandardProtocolFamily.INET);
     } catch (IOException | UnsupportedOperationException e) {
-      buffers.put(key, "unknown (" + e.getMessage() + ")");
+      return "unknown (" + e.getMessage() + ")";
+    }
+  }
+
+  private static String udsBuffers() {
+    try (SocketDirectory directory = SocketDirectory.create()) {
+      return connectedBuffers(
+          UnixDomainSocketAddress.of(directory.socketPath()), StandardProtocolFamily.UNIX);
+    } catch (IOException | UnsupportedOperationException e) {
+      return "unknown (" + e.getMessage() + ")";
     }
   }
 
   private static Map<String, String> readSocketBuffers() {
     Map<String, String> buffers = new LinkedHashMap<>();
-    putDefaultBuffers(buffers, "tcp", SocketChannel::open);
-    putDefaultBuffers(buffers, "uds", () -> SocketChannel.open(StandardProtocolFamily.UNIX));
+    // What a connected loopback pair gets, not an unconnected socket's placeholder.
+    buffers.put("tcp SO_SNDBUF/SO_RCVBUF", tcpBuffers());
+    buffers.put("uds SO_SNDBUF/SO_RCVBUF", udsBuffers());
     for (String sysctl :
         List.of(
             "net/core/wmem_default",

@@ -47,7 +47,8 @@ import tech.tablesaw.api.Table;
  * @param seed the seed of the shuffled order
  * @param isolation threads or processes
  * @param placement same core, cross core or left to the scheduler
- * @param nodelay TCP_NODELAY for TCP transports
+ * @param nodelay TCP_NODELAY for TCP transports; with two values each TCP cell runs with both
+ * @param writesPerMessage the writes each ping-pong message is split into; each value is a cell
  * @param timeout the limit for one trial, or null for a generous default per trial
  * @param shuffle whether each round's order is shuffled (the original ran TCP, then UDS)
  * @param host the TCP host
@@ -66,7 +67,8 @@ public record Experiment(
     long seed,
     Isolation isolation,
     Placement placement,
-    boolean nodelay,
+    List<Boolean> nodelay,
+    List<Integer> writesPerMessage,
     Duration timeout,
     boolean shuffle,
     String host,
@@ -81,6 +83,11 @@ public record Experiment(
     Objects.requireNonNull(workload, "workload");
     transports = List.copyOf(transports);
     sizes = List.copyOf(sizes);
+    nodelay = List.copyOf(new java.util.LinkedHashSet<>(nodelay));
+    writesPerMessage = List.copyOf(new java.util.LinkedHashSet<>(writesPerMessage));
+    if (nodelay.isEmpty() || writesPerMessage.isEmpty()) {
+      throw new IllegalArgumentException("at least one TCP_NODELAY and writes-per-message value");
+    }
     if (transports.isEmpty()) {
       throw new IllegalArgumentException("at least one transport is needed");
     }
@@ -102,8 +109,11 @@ public record Experiment(
     }
     for (Transport transport : transports) {
       for (int size : sizes) {
-        // Fails early, with the spec's own message, on a size or count it cannot run.
-        TrialSpec.of(workload, transport, size, duration, byteBudget, count);
+        for (int writes : writesPerMessage) {
+          // Fails early, with the spec's own message, on a size or count it cannot run.
+          TrialSpec.of(workload, transport, size, duration, byteBudget, count)
+              .withWritesPerMessage(writes);
+        }
       }
     }
   }
@@ -116,14 +126,32 @@ public record Experiment(
     return new Builder(Profile.current());
   }
 
-  /** Returns the trial spec of one cell. */
+  /** Returns the trial spec of one cell (with the first writes-per-message value). */
   public TrialSpec spec(Transport transport, int size) {
-    return TrialSpec.of(workload, transport, size, duration, byteBudget, count);
+    return TrialSpec.of(workload, transport, size, duration, byteBudget, count)
+        .withWritesPerMessage(writesPerMessage.get(0));
   }
 
   /** Returns the number of trials the run will make, warm-up included. */
   public int totalTrials() {
-    return (warmup + trials) * transports.size() * sizes.size();
+    return (warmup + trials) * cells().size();
+  }
+
+  /** One cell of a round; a Unix transport runs once per size and writes, TCP_NODELAY aside. */
+  private record Cell(Transport transport, int size, boolean nodelay, int writes) {}
+
+  private List<Cell> cells() {
+    List<Cell> cells = new ArrayList<>();
+    for (Transport transport : transports) {
+      for (int size : sizes) {
+        for (boolean tcpNodelay : transport.isUnix() ? nodelay.subList(0, 1) : nodelay) {
+          for (int writes : writesPerMessage) {
+            cells.add(new Cell(transport, size, tcpNodelay, writes));
+          }
+        }
+      }
+    }
+    return cells;
   }
 
   /** Returns the method in one paragraph, to print before any number. */
@@ -154,7 +182,12 @@ public record Experiment(
         + ", placement "
         + placement.label()
         + ", TCP_NODELAY "
-        + (nodelay ? "on" : "off");
+        + nodelay.stream().map(on -> on ? "on" : "off").collect(Collectors.joining(" and "))
+        + (writesPerMessage.equals(List.of(1))
+            ? ""
+            : ", each message in "
+                + writesPerMessage.stream().map(String::valueOf).collect(Collectors.joining(" or "))
+                + " writes");
   }
 
   /** Formats a size as the command line accepts it: 64 B, 64 KiB, 1 MiB. */
@@ -220,7 +253,7 @@ public record Experiment(
               udsPath != null
                   ? udsPath
                   : resources.directory == null ? null : resources.directory.socketPath(),
-              nodelay);
+              nodelay.get(0));
       Cpus cpus = Cpus.forPlacement(placement);
       resources.startPeers(isolation, cpus);
       String pinning = pinningText(cpus, resources.server, resources.client);
@@ -229,12 +262,13 @@ public record Experiment(
           Thread.currentThread().interrupt();
           throw new RunInterruptedException("interrupted between trials");
         }
-        TrialSpec spec = spec(planned.transport, planned.size);
+        Cell cell = planned.cell;
+        TrialSpec spec = spec(cell.transport, cell.size).withWritesPerMessage(cell.writes);
         String startedAt = Instant.now().toString();
         TrialResult result =
             Trial.run(
                 spec,
-                options,
+                options.withNodelay(cell.nodelay),
                 resources.server,
                 resources.client,
                 timeout == null ? Trial.defaultTimeout(spec) : timeout);
@@ -246,7 +280,8 @@ public record Experiment(
                 isolation,
                 placement,
                 pinning,
-                nodelay,
+                cell.nodelay,
+                cell.writes,
                 planned.phase,
                 planned.round,
                 planned.trial,
@@ -276,8 +311,7 @@ public record Experiment(
     }
   }
 
-  private record Planned(
-      Transport transport, int size, Phase phase, int round, int trial, int order) {}
+  private record Planned(Cell cell, Phase phase, int round, int trial, int order) {}
 
   private List<Planned> plan(Random random) {
     List<Planned> plan = new ArrayList<>();
@@ -285,18 +319,12 @@ public record Experiment(
     for (int round = 0; round < warmup + trials; round++) {
       Phase phase = round < warmup ? Phase.WARMUP : Phase.MEASURED;
       int trial = phase == Phase.WARMUP ? round : round - warmup;
-      List<int[]> cells = new ArrayList<>();
-      for (int t = 0; t < transports.size(); t++) {
-        for (int s = 0; s < sizes.size(); s++) {
-          cells.add(new int[] {t, s});
-        }
-      }
+      List<Cell> cells = cells();
       if (shuffle) {
         Collections.shuffle(cells, random);
       }
-      for (int[] cell : cells) {
-        plan.add(
-            new Planned(transports.get(cell[0]), sizes.get(cell[1]), phase, round, trial, order++));
+      for (Cell cell : cells) {
+        plan.add(new Planned(cell, phase, round, trial, order++));
       }
     }
     return plan;
@@ -396,7 +424,8 @@ public record Experiment(
     private Long seed;
     private Isolation isolation = Isolation.THREADS;
     private Placement placement = Placement.SAME_CORE;
-    private boolean nodelay = true;
+    private List<Boolean> nodelay = List.of(true);
+    private List<Integer> writesPerMessage = List.of(1);
     private Duration timeout;
     private boolean shuffle = true;
     private String host = TransportOptions.LOOPBACK;
@@ -487,9 +516,29 @@ public record Experiment(
       return this;
     }
 
-    /** Sets TCP_NODELAY for TCP transports (default on). */
-    public Builder nodelay(boolean value) {
-      nodelay = value;
+    /**
+     * Sets TCP_NODELAY for TCP transports (default on); given both values, every TCP cell runs with
+     * each in every round.
+     */
+    public Builder nodelay(boolean... values) {
+      List<Boolean> list = new ArrayList<>();
+      for (boolean value : values) {
+        list.add(value);
+      }
+      nodelay = list;
+      return this;
+    }
+
+    /**
+     * Makes the ping-pong client write each message in {@code n} parts of nearly equal size
+     * (default 1); given several values, every cell runs with each in every round.
+     */
+    public Builder writesPerMessage(int... n) {
+      List<Integer> list = new ArrayList<>();
+      for (int value : n) {
+        list.add(value);
+      }
+      writesPerMessage = list;
       return this;
     }
 
@@ -554,6 +603,7 @@ public record Experiment(
           isolation,
           placement,
           nodelay,
+          writesPerMessage,
           timeout,
           shuffle,
           host,

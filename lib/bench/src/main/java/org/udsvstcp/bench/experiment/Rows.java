@@ -45,6 +45,7 @@ public final class Rows {
     c.put("placement", ColumnType.STRING);
     c.put("pinning", ColumnType.STRING);
     c.put("nodelay", ColumnType.BOOLEAN);
+    c.put("writes", ColumnType.INTEGER);
     c.put("phase", ColumnType.STRING);
     c.put("round", ColumnType.INTEGER);
     c.put("trial", ColumnType.INTEGER);
@@ -129,7 +130,10 @@ public final class Rows {
     return '"' + value.replace("\"", "\"\"") + '"';
   }
 
-  /** Reads a results CSV written by this library back into a table with the schema's types. */
+  /**
+   * Reads a results CSV written by this library back into a table with the schema's types; files
+   * from before the {@code writes} column get it, filled with 1 (every message was one write).
+   */
   public static Table read(Path csv) throws IOException {
     CsvReadOptions options =
         CsvReadOptions.builder(csv.toFile())
@@ -138,7 +142,13 @@ public final class Rows {
             .tableName(csv.getFileName().toString())
             .columnTypes(name -> COLUMNS.getOrDefault(name, ColumnType.STRING))
             .build();
-    return Table.read().usingOptions(options);
+    Table table = Table.read().usingOptions(options);
+    if (!table.containsColumn("writes") && table.containsColumn("nodelay")) {
+      IntColumn writes = IntColumn.create("writes", table.rowCount());
+      writes.setMissingTo(1);
+      table.insertColumn(table.columnIndex("nodelay") + 1, writes);
+    }
+    return table;
   }
 
   /** Returns the comment lines at the top of a results CSV (the environment), without {@code #}. */

@@ -17,6 +17,7 @@ import org.udsvstcp.bench.workload.TrialResult;
  * @param placement the requested placement
  * @param pinning the achieved, verified pinning, or why there is none
  * @param nodelay TCP_NODELAY (false for Unix transports)
+ * @param writes the write calls each message was split into (ping-pong; 1 otherwise)
  * @param phase warmup or measured
  * @param round the interleaving round, warm-up rounds first
  * @param trial the index within its (transport, size) group and phase
@@ -48,6 +49,7 @@ public record TrialRow(
     String placement,
     String pinning,
     boolean nodelay,
+    int writes,
     String phase,
     int round,
     int trial,
@@ -76,6 +78,7 @@ public record TrialRow(
       Placement placement,
       String pinning,
       boolean nodelay,
+      int writes,
       Phase phase,
       int round,
       int trial,
@@ -93,6 +96,7 @@ public record TrialRow(
         placement.label(),
         pinning,
         nodelay && !result.transport().isUnix(),
+        writes,
         phase.label(),
         round,
         trial,
@@ -127,6 +131,7 @@ public record TrialRow(
       placement,
       pinning,
       nodelay,
+      writes,
       phase,
       round,
       trial,

@@ -90,6 +90,20 @@ public final class Ratios {
           cells
               .computeIfAbsent(cell, c -> new HashMap<>())
               .computeIfAbsent(roundKey, k -> new double[] {Double.NaN, Double.NaN});
+      if (!Double.isNaN(pair[side])) {
+        // Two trials of one transport in one round: the rows vary something else (nodelay,
+        // writes, placement...) and pairing them would keep one and silently drop the other.
+        throw new IllegalArgumentException(
+            "more than one "
+                + t
+                + " trial in round "
+                + roundKey.get(1)
+                + " of "
+                + cell.workload()
+                + " "
+                + Units.size(cell.size())
+                + ": select the rows of one setting before pairing");
+      }
       pair[side] = TrialRows.value(values, row);
     }
 

@@ -23,6 +23,16 @@ public final class PingPongTrial {
   /** Sends {@code warmup} then {@code roundTrips} timed round trips and returns the percentiles. */
   public static Tally client(Connection connection, int size, int warmup, int roundTrips)
       throws IOException {
+    return client(connection, size, warmup, roundTrips, 1);
+  }
+
+  /**
+   * Like {@link #client(Connection, int, int, int)}, but writes each message in {@code writes}
+   * parts of as equal sizes as possible, as a program writing a header and then a body does.
+   */
+  public static Tally client(
+      Connection connection, int size, int warmup, int roundTrips, int writes) throws IOException {
+    int[] ends = partEnds(size, writes);
     ByteBuffer out = connection.allocate(size);
     ByteBuffer in = connection.allocate(size);
     Pattern.ofSize(size).fill(out);
@@ -36,7 +46,10 @@ public final class PingPongTrial {
       out.put(0, stamp);
       in.clear();
       long start = System.nanoTime();
-      connection.write(out);
+      for (int end : ends) {
+        // Each part is its own write call; that is the point of splitting.
+        connection.write(out.limit(end));
+      }
       while (in.hasRemaining()) {
         if (connection.read(in) < 0) {
           throw new PeerClosedException(
@@ -59,6 +72,24 @@ public final class PingPongTrial {
     }
     connection.shutdownOutput();
     return latencies.tally(2L * size * roundTrips, roundTrips, reads, Affinity.currentCpu());
+  }
+
+  /**
+   * Returns where each of {@code writes} parts of a {@code size}-byte message ends: sizes differ by
+   * at most one byte, the larger ones first.
+   */
+  static int[] partEnds(int size, int writes) {
+    if (writes < 1 || writes > size) {
+      throw new IllegalArgumentException(
+          "cannot split " + size + " bytes into " + writes + " writes");
+    }
+    int[] ends = new int[writes];
+    int end = 0;
+    for (int part = 0; part < writes; part++) {
+      end += size / writes + (part < size % writes ? 1 : 0);
+      ends[part] = end;
+    }
+    return ends;
   }
 
   /** Echoes {@code size}-byte messages until the client shuts down its output. */

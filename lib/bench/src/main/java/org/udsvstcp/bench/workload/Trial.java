@@ -190,7 +190,9 @@ public final class Trial {
           overOne(
               endpoint.connect(),
               scope,
-              c -> PingPongTrial.client(c, spec.size(), spec.warmupCount(), spec.count()));
+              c ->
+                  PingPongTrial.client(
+                      c, spec.size(), spec.warmupCount(), spec.count(), spec.writesPerMessage()));
       case CONNECT ->
           ConnectTrial.client(endpoint, spec.size(), spec.warmupCount(), spec.count(), scope);
       case ORIGINAL -> OriginalTrial.client(endpoint, scope);

@@ -14,6 +14,7 @@ import org.udsvstcp.bench.transport.Transport;
  * @param byteBudget bytes to send instead of a duration (stream), 0 to use the duration
  * @param count measured round trips (pingpong) or connections (connect)
  * @param warmupCount unmeasured round trips or connections before the measured ones
+ * @param writesPerMessage the writes the ping-pong client splits each message into (1 otherwise)
  */
 public record TrialSpec(
     Workload workload,
@@ -22,7 +23,8 @@ public record TrialSpec(
     Duration duration,
     long byteBudget,
     int count,
-    int warmupCount) {
+    int warmupCount,
+    int writesPerMessage) {
 
   /** Checks the values. */
   public TrialSpec {
@@ -46,6 +48,29 @@ public record TrialSpec(
     if ((workload == Workload.PINGPONG || workload == Workload.CONNECT) && count < 1) {
       throw new IllegalArgumentException(workload + " needs at least one measured repetition");
     }
+    if (writesPerMessage < 1 || writesPerMessage > size) {
+      throw new IllegalArgumentException(
+          "writes per message must be between 1 and the size "
+              + size
+              + ", got "
+              + writesPerMessage);
+    }
+    if (writesPerMessage != 1 && workload != Workload.PINGPONG) {
+      throw new IllegalArgumentException(
+          "only the ping-pong client splits its messages, " + workload + " writes each once");
+    }
+  }
+
+  /** A spec that writes each message with one call, as every workload did before splitting. */
+  public TrialSpec(
+      Workload workload,
+      Transport transport,
+      int size,
+      Duration duration,
+      long byteBudget,
+      int count,
+      int warmupCount) {
+    this(workload, transport, size, duration, byteBudget, count, warmupCount, 1);
   }
 
   private static boolean needsDuration(Workload workload) {
@@ -115,12 +140,20 @@ public record TrialSpec(
 
   /** Returns a copy with another transport. */
   public TrialSpec withTransport(Transport newTransport) {
-    return new TrialSpec(workload, newTransport, size, duration, byteBudget, count, warmupCount);
+    return new TrialSpec(
+        workload, newTransport, size, duration, byteBudget, count, warmupCount, writesPerMessage);
   }
 
   /** Returns a copy with another number of warm-up round trips or connections. */
   public TrialSpec withWarmupCount(int newWarmupCount) {
-    return new TrialSpec(workload, transport, size, duration, byteBudget, count, newWarmupCount);
+    return new TrialSpec(
+        workload, transport, size, duration, byteBudget, count, newWarmupCount, writesPerMessage);
+  }
+
+  /** Returns a copy whose ping-pong client writes each message in {@code writes} parts. */
+  public TrialSpec withWritesPerMessage(int writes) {
+    return new TrialSpec(
+        workload, transport, size, duration, byteBudget, count, warmupCount, writes);
   }
 
   private static int defaultWarmup(int count) {
@@ -137,13 +170,14 @@ public record TrialSpec(
         Long.toString(duration.toNanos()),
         Long.toString(byteBudget),
         Integer.toString(count),
-        Integer.toString(warmupCount));
+        Integer.toString(warmupCount),
+        Integer.toString(writesPerMessage));
   }
 
   /** Parses the text written by {@link #encode()}. */
   public static TrialSpec decode(String text) {
     String[] p = text.split(",", -1);
-    if (p.length != 7) {
+    if (p.length != 8) {
       throw new IllegalArgumentException("not an encoded trial spec: " + text);
     }
     return new TrialSpec(
@@ -153,11 +187,18 @@ public record TrialSpec(
         Duration.ofNanos(Long.parseLong(p[3])),
         Long.parseLong(p[4]),
         Integer.parseInt(p[5]),
-        Integer.parseInt(p[6]));
+        Integer.parseInt(p[6]),
+        Integer.parseInt(p[7]));
   }
 
-  /** Returns a short description such as "stream tcp 64 B". */
+  /** Returns a short description such as "stream tcp 64 B" (or "... 64 B in 2 writes"). */
   public String describe() {
-    return workload.label() + " " + transport.label() + " " + size + " B";
+    return workload.label()
+        + " "
+        + transport.label()
+        + " "
+        + size
+        + " B"
+        + (writesPerMessage == 1 ? "" : " in " + writesPerMessage + " writes");
   }
 }

@@ -34,6 +34,7 @@ class MainTest extends SocketTestSupport {
         "--placement=nowhere|--placement",
         "--isolation=vm|--isolation",
         "--port=70000|--port",
+        "--writes-per-message=0|--writes-per-message",
         "--frobnicate|--frobnicate",
       })
   void aUsageErrorExitsTwoNamingTheBadArgument(String argument, String named) {

@@ -23,12 +23,26 @@ class EnvironmentTest {
       String version = environment.libraries().get(library);
       assertTrue(version != null && version.matches("\\d+\\.\\d+.*"), library + " " + version);
     }
-    assertTrue(environment.socketBuffers().get("uds SO_SNDBUF/SO_RCVBUF").matches("\\d+/\\d+"));
+    for (String transport : new String[] {"tcp", "uds"}) {
+      String buffers = environment.socketBuffers().get(transport + " SO_SNDBUF/SO_RCVBUF");
+      assertTrue(buffers.matches("client \\d+/\\d+, server \\d+/\\d+"), buffers);
+    }
     String text = environment.toText();
     for (String label :
         new String[] {"cpu:", "kernel:", "jvm:", "libraries:", "socket buffers:", "pinning:"}) {
       assertTrue(text.contains(label), text);
     }
+  }
+
+  @Test
+  void tcpBuffersAreTheConnectedPairsNotAnUnconnectedSocketsPlaceholder() throws Exception {
+    Path wmem = Path.of("/proc/sys/net/ipv4/tcp_wmem");
+    assumeTrue(Files.exists(wmem), "not Linux: no tcp_wmem");
+    String buffers = Environment.capture().socketBuffers().get("tcp SO_SNDBUF/SO_RCVBUF");
+    int clientSend = Integer.parseInt(buffers.replaceAll("^client (\\d+)/.*", "$1"));
+    int defaultSend = Integer.parseInt(Files.readAllLines(wmem).get(0).strip().split("\\s+")[1]);
+    // A connected socket starts at least at tcp_wmem's default; an unconnected one reports less.
+    assertTrue(clientSend >= defaultSend, buffers + " vs tcp_wmem default " + defaultSend);
   }
 
   @Test

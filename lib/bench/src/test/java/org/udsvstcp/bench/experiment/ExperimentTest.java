@@ -237,4 +237,90 @@ class ExperimentTest extends SocketTestSupport {
     assertThrows(IllegalArgumentException.class, () -> tiny().transports(List.of()).build());
     assumeTrue(true);
   }
+
+  @Test
+  void nodelayAndWritesPerMessageAreCellsOfEveryRoundAndColumnsOfEveryRow() {
+    Experiment experiment =
+        Experiment.builder()
+            .workload(Workload.PINGPONG)
+            .transports(Transport.TCP, Transport.UDS)
+            .sizes(64)
+            .count(20)
+            // Nagle off only with one write: two writes with Nagle would stall ~40 ms each.
+            .nodelay(true)
+            .writesPerMessage(1, 2)
+            .warmup(0)
+            .trials(2)
+            .placement(Placement.SCHEDULER)
+            .seed(3)
+            .build();
+    assertEquals(8, experiment.totalTrials(), "2 transports x 2 writes x 2 rounds");
+    assertTrue(experiment.describe().contains("each message in 1 or 2 writes"));
+    Table table = experiment.run().table();
+    assertEquals(8, table.rowCount());
+    for (int round = 0; round < 2; round++) {
+      Table inRound = table.where(table.intColumn("round").isEqualTo(round));
+      assertEquals(
+          List.of("tcp/1", "tcp/2", "uds/1", "uds/2"),
+          inRound
+              .stringColumn("transport")
+              .concatenate("/")
+              .concatenate(inRound.intColumn("writes").asStringColumn())
+              .unique()
+              .asList()
+              .stream()
+              .sorted()
+              .toList());
+    }
+    assertEquals(2L * 64 * 20, table.longColumn("bytes").get(0));
+  }
+
+  @Test
+  void bothNodelayValuesRunForTcpButAUnixSocketRunsOnce() {
+    Experiment experiment =
+        Experiment.builder()
+            .workload(Workload.PINGPONG)
+            .transports(Transport.TCP, Transport.UDS)
+            .sizes(64)
+            .count(20)
+            .nodelay(true, false)
+            .warmup(0)
+            .trials(1)
+            .placement(Placement.SCHEDULER)
+            .build();
+    assertEquals(3, experiment.totalTrials());
+    assertTrue(experiment.describe().contains("TCP_NODELAY on and off"));
+    Table table = experiment.run().table();
+    Table tcp = table.where(table.stringColumn("transport").isEqualTo("tcp"));
+    assertEquals(2, tcp.booleanColumn("nodelay").unique().size());
+    assertEquals(1, table.where(table.stringColumn("transport").isEqualTo("uds")).rowCount());
+    assertEquals(List.of(1), table.intColumn("writes").unique().asList());
+  }
+
+  @Test
+  void splittingAStreamMessageIsRefusedWhenBuilt() {
+    assertThrows(IllegalArgumentException.class, () -> tiny().writesPerMessage(2).build());
+  }
+
+  @Test
+  void aCsvFromBeforeTheWritesColumnReadsBackWithOneWritePerMessage() throws Exception {
+    Path csv = scratch.resolve("old.csv");
+    List<String> columns = new ArrayList<>(Rows.COLUMNS.keySet());
+    columns.remove("writes");
+    List<String> values = new ArrayList<>();
+    for (String column : columns) {
+      values.add(
+          switch (Rows.COLUMNS.get(column).name()) {
+            case "STRING" -> column.equals("phase") ? "measured" : "x";
+            case "BOOLEAN" -> "true";
+            default -> "1";
+          });
+    }
+    Files.writeString(
+        csv,
+        Rows.CSV_SIGNATURE + "\n" + String.join(",", columns) + "\n" + String.join(",", values));
+    Table back = Rows.read(csv);
+    assertEquals(List.copyOf(Rows.COLUMNS.keySet()), back.columnNames());
+    assertEquals(1, back.intColumn("writes").get(0));
+  }
 }

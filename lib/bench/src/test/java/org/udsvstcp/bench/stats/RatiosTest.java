@@ -105,4 +105,17 @@ class RatiosTest {
     Table ratios = Ratios.paired(first.append(second), "bytes_per_s", "uds", "tcp");
     assertEquals(0, ratios.rowCount());
   }
+
+  @Test
+  void refusesToPairTwoTrialsOfOneTransportInTheSameRound() {
+    // e.g. TCP with and without TCP_NODELAY in one round: pairing must not drop one silently.
+    Table once =
+        TrialTable.of("bytes_per_s").measured("tcp", 64, 100).measured("uds", 64, 200).table();
+    Table twice = once.append(TrialTable.of("bytes_per_s").measured("tcp", 64, 50).table());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Ratios.paired(twice, "bytes_per_s", "uds", "tcp"));
+    assertTrue(e.getMessage().contains("more than one tcp trial in round"), e.getMessage());
+  }
 }
