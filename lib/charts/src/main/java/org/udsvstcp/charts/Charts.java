@@ -32,6 +32,9 @@ public final class Charts {
   /** The percentiles the latency plot labels, as the "nines" people quote. */
   private static final double[] NINES = {50, 90, 99, 99.9, 99.99, 99.999, 99.9999};
 
+  /** Medians further apart than this factor get a log axis. */
+  private static final double WIDE_RANGE = 20;
+
   private Charts() {}
 
   /** Returns a box plot of {@code metric} per transport, every trial drawn as a point. */
@@ -174,11 +177,17 @@ public final class Charts {
     if (bySize) {
       figure.layout("barmode", "group");
     }
+    // Sizes far apart (64 B and 64 KiB differ a hundredfold) would leave the small bars invisible.
+    double[] medians = summary.numberColumn("median").asDoubleArray();
+    boolean wide =
+        Arrays.stream(medians).filter(v -> v > 0).min().orElse(1) * WIDE_RANGE
+            < Arrays.stream(medians).max().orElse(1);
+    String yTitle = "median " + Labels.of(metric);
     Layout layout =
         layout(
             "median " + Labels.of(metric) + " (whiskers: 95% CI of the median)",
             axis(bySize ? "message size" : "transport"),
-            axis("median " + Labels.of(metric)),
+            wide ? logAxis(yTitle + ", log scale") : axis(yTitle),
             bySize);
     return finish(figure, layout);
   }

@@ -39,7 +39,9 @@ public final class Figures {
     StringBuilder html = new StringBuilder();
     html.append("<div class=\"udsvstcp-figure\" id=\"").append(id).append("\">\n");
     html.append("<div class=\"udsvstcp-plot\" id=\"").append(plotId).append("\"></div>\n");
-    html.append("<div class=\"udsvstcp-fallback\" id=\"").append(fallbackId).append("\">");
+    html.append("<div class=\"udsvstcp-fallback\" style=\"max-width:100%;overflow-x:auto\" id=\"")
+        .append(fallbackId)
+        .append("\">");
     html.append("<p style=\"font-size:12px;color:#666;margin:4px 0\">")
         .append(Html.escape(title))
         .append(": the interactive plot needs JavaScript");
@@ -83,7 +85,14 @@ public final class Figures {
         + "', fallbackId = '"
         + fallbackId
         + "';\n"
+        // Hide the fallback before drawing: a wide table would otherwise widen the output, and
+        // Plotly would size the plot to it and clip the legend once the table is gone.
+        + "  function fallback(shown) {\n"
+        + "    var element = document.getElementById(fallbackId);\n"
+        + "    if (element) { element.style.display = shown ? '' : 'none'; }\n"
+        + "  }\n"
         + "  function draw() {\n"
+        + "    fallback(false);\n"
         + "    var "
         + target
         + " = document.getElementById(plotId);\n"
@@ -98,14 +107,13 @@ public final class Figures {
         + ", "
         + config
         + ").then(function () {\n"
-        + "      var fallback = document.getElementById(fallbackId);\n"
-        + "      if (fallback) { fallback.style.display = 'none'; }\n"
         + (handlers == null ? "" : handlers)
         + "\n    });\n"
         + "  }\n"
         + "  function say(message) {\n"
         + "    var plot = document.getElementById(plotId);\n"
         + "    if (plot) { plot.textContent = message; plot.style.color = '#a00'; }\n"
+        + "    fallback(true);\n"
         + "  }\n"
         + "  (function wait(polls) {\n"
         + "    if (window.Plotly && window.Plotly.newPlot) {\n"

@@ -78,6 +78,16 @@ class ChartsTest {
   }
 
   @Test
+  void mediansWithCiUseALogAxisOnlyWhenTheBarsDifferByMoreThanTwentyfold() {
+    // 16 B to 1 MiB: small bars would vanish on a linear axis
+    assertEquals(
+        1, count(js(Charts.mediansWithCi(DemoData.summary(), "bytes_per_s")), "type: 'log'"));
+    assertEquals(
+        0,
+        count(js(Charts.mediansWithCi(DemoData.summaryAtOneSize(), "bytes_per_s")), "type: 'log'"));
+  }
+
+  @Test
   void medianVsSizeDrawsCiBandsOnLogAxes() {
     String js = js(Charts.medianVsSize(DemoData.summary(), "bytes_per_s"));
     assertEquals(12, count(js, "type: 'scatter'"), "low, high and median per transport");

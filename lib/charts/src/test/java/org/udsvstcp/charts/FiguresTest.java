@@ -55,9 +55,21 @@ class FiguresTest {
     MimeBundle bundle = Figures.bundle(Charts.mediansWithCi(summary, "bytes_per_s"), summary);
     String html = html(bundle);
     String id = plotId(bundle);
-    assertTrue(html.contains("<div class=\"udsvstcp-fallback\" id=\"" + id + "_fallback\">"));
+    assertTrue(
+        html.contains(
+            "<div class=\"udsvstcp-fallback\" style=\"max-width:100%;overflow-x:auto\" id=\""
+                + id
+                + "_fallback\">"));
     assertTrue(html.contains(Tables.html(summary, Tables.DEFAULT_MAX_ROWS)));
-    assertTrue(html.contains("fallback.style.display = 'none'"));
+    assertTrue(html.contains("element.style.display = shown ? '' : 'none'"));
+  }
+
+  @Test
+  void theFallbackIsHiddenBeforeThePlotIsSizedAndShownAgainIfDrawingFails() {
+    // A wide table left in place while Plotly sizes the plot would make the plot too wide.
+    String html = html(Figures.bundle(Charts.boxPlot(DemoData.trials(), "bytes_per_s"), null));
+    assertTrue(html.indexOf("fallback(false)") < html.indexOf("Plotly.newPlot("), html);
+    assertTrue(html.contains("fallback(true)"), html);
   }
 
   @Test
