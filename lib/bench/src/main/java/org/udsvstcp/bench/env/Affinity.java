@@ -149,6 +149,76 @@ public final class Affinity {
     return new Pinning(true, cpu, "cpu" + cpu);
   }
 
+  /**
+   * Moves every thread of this process onto {@code cpus} (with {@code taskset -a -p}), so that the
+   * JVM's own threads (JIT compilers, the collector, a kernel's message threads) stay off the CPU a
+   * measurement is pinned to; closing the result moves them all back to the CPUs the process was
+   * allowed before. Threads pinned afterwards keep their own pinning until then.
+   *
+   * @return the handle that restores the threads, or empty (with nothing changed) if taskset is
+   *     missing, {@code cpus} is empty, or taskset fails
+   */
+  public static Optional<Moved> moveProcess(List<Integer> cpus) {
+    Optional<Path> taskset = taskset();
+    if (taskset.isEmpty() || cpus.isEmpty()) {
+      return Optional.empty();
+    }
+    String before = formatCpuList(allowedCpus());
+    if (!runTaskset(taskset.get(), formatCpuList(cpus))) {
+      return Optional.empty();
+    }
+    return Optional.of(new Moved(taskset.get(), cpus, before));
+  }
+
+  /** Threads moved by {@link #moveProcess}; {@link #close()} moves every thread back. */
+  public static final class Moved implements AutoCloseable {
+    private final Path taskset;
+    private final List<Integer> cpus;
+    private final String before;
+
+    private Moved(Path taskset, List<Integer> cpus, String before) {
+      this.taskset = taskset;
+      this.cpus = List.copyOf(cpus);
+      this.before = before;
+    }
+
+    /** Returns the CPUs the process's other threads were moved to. */
+    public List<Integer> cpus() {
+      return cpus;
+    }
+
+    @Override
+    public void close() {
+      runTaskset(taskset, before);
+    }
+  }
+
+  private static boolean runTaskset(Path taskset, String cpuList) {
+    String pid = Long.toString(ProcessHandle.current().pid());
+    try {
+      Process process =
+          new ProcessBuilder(taskset.toString(), "-a", "-p", "-c", cpuList, pid)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+        return false;
+      }
+      return process.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Formats CPUs as a list taskset accepts, e.g. "0,1". */
+  public static String formatCpuList(List<Integer> cpus) {
+    return cpus.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+  }
+
   /** Parses a kernel CPU list such as "0-3,6". */
   public static List<Integer> parseCpuList(String list) {
     List<Integer> cpus = new ArrayList<>();

@@ -255,8 +255,20 @@ public record Experiment(
                   : resources.directory == null ? null : resources.directory.socketPath(),
               nodelay.get(0));
       Cpus cpus = Cpus.forPlacement(placement);
+      if (isolation == Isolation.THREADS && placement == Placement.SAME_CORE) {
+        // Both ends share one CPU: keep the rest of this JVM on the others, so that its JIT,
+        // collector and (in a notebook) kernel threads do not take turns with the measurement.
+        List<Integer> others = new ArrayList<>(Affinity.allowedCpus());
+        others.remove((Integer) cpus.server().getAsInt());
+        resources.moved = Affinity.moveProcess(others).orElse(null);
+      }
       resources.startPeers(isolation, cpus);
-      String pinning = pinningText(cpus, resources.server, resources.client);
+      String pinning =
+          pinningText(cpus, resources.server, resources.client)
+              + (resources.moved == null
+                  ? ""
+                  : "; other JVM threads on cpu"
+                      + Affinity.formatCpuList(resources.moved.cpus()).replace(",", ",cpu"));
       for (Planned planned : plan) {
         if (Thread.interrupted()) {
           Thread.currentThread().interrupt();
@@ -370,6 +382,7 @@ public record Experiment(
   private static final class Resources implements AutoCloseable {
     CsvSink sink;
     SocketDirectory directory;
+    Affinity.Moved moved;
     Peer server;
     Peer client;
 
@@ -394,6 +407,9 @@ public record Experiment(
             failure = e;
           }
         }
+      }
+      if (moved != null) {
+        moved.close();
       }
       try {
         if (directory != null) {

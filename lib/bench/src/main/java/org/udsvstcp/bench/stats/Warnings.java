@@ -163,11 +163,18 @@ public final class Warnings {
       double low = Quantiles.ofSorted(Arrays.copyOfRange(sorted, 0, split), 0.5);
       double high = Quantiles.ofSorted(Arrays.copyOfRange(sorted, split, n), 0.5);
       warnings.add(
-          ("%s: the trials split into two clusters, %d near %s and %d near %s: typical of the"
-                  + " scheduler moving the two ends between one core and two; pin them"
-                  + " (--placement same-core or cross-core)")
+          ("%s: the trials split into two clusters, %d near %s and %d near %s: %s")
               .formatted(
-                  label, split, Units.metric(metric, low), n - split, Units.metric(metric, high)));
+                  label,
+                  split,
+                  Units.metric(metric, low),
+                  n - split,
+                  Units.metric(metric, high),
+                  pinned
+                      ? "the ends were pinned, so something else changed between trials (other"
+                          + " load, the host); see the trial-order plot"
+                      : "typical of the scheduler moving the two ends between one core and two;"
+                          + " pin them (--placement same-core or cross-core)"));
     }
   }
 

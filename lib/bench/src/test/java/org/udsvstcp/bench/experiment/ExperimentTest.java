@@ -177,15 +177,30 @@ class ExperimentTest extends SocketTestSupport {
   @Test
   void threadsPinnedToOneCoreRunThereAndTheRowSaysItWasVerified() {
     assumePinning();
+    List<Integer> allowed = Affinity.allowedCpus();
+    String before = Affinity.currentThreadCpuList();
     Results results = tiny().placement(Placement.SAME_CORE).warmup(0).trials(1).build().run();
     Table table = results.table();
-    int cpu = Affinity.allowedCpus().get(0);
+    int cpu = allowed.get(0);
     String pinning = table.stringColumn("pinning").get(0);
+    List<Integer> others = new java.util.ArrayList<>(allowed);
+    others.remove((Integer) cpu);
+    String moved =
+        others.isEmpty()
+            ? ""
+            : "; other JVM threads on cpu" + Affinity.formatCpuList(others).replace(",", ",cpu");
     assertEquals(
-        "server cpu" + cpu + ", client cpu" + cpu + " (taskset -p on each thread, verified)",
+        "server cpu"
+            + cpu
+            + ", client cpu"
+            + cpu
+            + " (taskset -p on each thread, verified)"
+            + moved,
         pinning);
     assertEquals(cpu, table.intColumn("server_cpu").get(0));
     assertEquals(cpu, table.intColumn("client_cpu").get(0));
+    // the JVM's threads, this one included, may use every CPU again afterwards
+    assertEquals(before, Affinity.currentThreadCpuList());
   }
 
   @Test
