@@ -2,18 +2,10 @@
 
 import re
 
+import notebook_outputs as nbout
 from project import ROOT
 
 NAME = "02-repeated-trials.ipynb"
-
-
-def _rich_outputs(nb):
-    return [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if "data" in o]
-
-
-def _stdout(nb):
-    return "".join(o.text for c in nb.cells if c.cell_type == "code" for o in c.outputs
-                   if o.output_type == "stream" and o.name == "stdout")
 
 
 def test_notebook_02_runs_without_error_output(execute_notebook):
@@ -23,16 +15,12 @@ def test_notebook_02_runs_without_error_output(execute_notebook):
 
 def test_every_rich_output_has_html_and_a_plain_text_fallback(execute_notebook):
     nb, _ = execute_notebook(NAME)
-    outputs = _rich_outputs(nb)
-    assert outputs
-    for out in outputs:
-        assert {"text/html", "text/plain"} <= set(out["data"]), out["data"].keys()
-        assert out["data"]["text/plain"].strip()
+    nbout.assert_every_rich_output_has_html_and_text(nb)
 
 
 def test_the_plots_are_there(execute_notebook):
     nb, _ = execute_notebook(NAME)
-    plots = [o for o in _rich_outputs(nb) if "udsvstcp-figure" in o["data"]["text/html"]]
+    plots = [o for o in nbout.rich_outputs(nb) if "udsvstcp-figure" in o["data"]["text/html"]]
     # original box, per run, cold trial order, corrected box, trial order, medians with CI
     assert len(plots) == 6
     for plot in plots:
@@ -44,20 +32,20 @@ def test_pinned_plotly_is_loaded_once_by_the_first_cell(execute_notebook):
     nb, _ = execute_notebook(NAME)
     first = next(c for c in nb.cells if c.cell_type == "code")
     assert "Plotly" in first.outputs[-1]["data"]["text/plain"]
-    loaders = [o for o in _rich_outputs(nb) if "window.Plotly.version" in o["data"]["text/html"]]
+    loaders = [o for o in nbout.rich_outputs(nb) if "window.Plotly.version" in o["data"]["text/html"]]
     assert len(loaders) == 1
 
 
 def test_the_summary_and_ratio_tables_are_shown(execute_notebook):
     nb, _ = execute_notebook(NAME)
-    tables = [o["data"]["text/plain"] for o in _rich_outputs(nb) if "<table" in o["data"]["text/html"]]
+    tables = [o["data"]["text/plain"] for o in nbout.rich_outputs(nb) if "<table" in o["data"]["text/html"]]
     assert any(t.startswith("bytes_per_s by transport, size") and "ci_low" in t and "cv" in t for t in tables)
-    assert re.search(r"uds/tcp stream 64 KiB: [0-9.]+x \(95% CI [0-9.]+-[0-9.]+, \d+ paired rounds\)", _stdout(nb))
+    assert re.search(r"uds/tcp stream 64 KiB: [0-9.]+x \(95% CI [0-9.]+-[0-9.]+, \d+ paired rounds\)", nbout.stdout(nb))
 
 
 def test_the_conclusion_is_computed_and_labelled_smoke_only(execute_notebook):
     nb, _ = execute_notebook(NAME)
-    text = _stdout(nb)
+    text = nbout.stdout(nb)
     assert re.search(r"For 64 KiB messages UDS moved [0-9.]+x the bytes per second of TCP", text)
     assert "smoke test only" in text
 

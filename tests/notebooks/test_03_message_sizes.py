@@ -2,27 +2,10 @@
 
 import re
 
+import notebook_outputs as nbout
 from project import ROOT
 
 NAME = "03-message-sizes.ipynb"
-
-
-def _rich_outputs(nb):
-    return [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if "data" in o]
-
-
-def _stdout(nb):
-    return "".join(o.text for c in nb.cells if c.cell_type == "code" for o in c.outputs
-                   if o.output_type == "stream" and o.name == "stdout")
-
-
-def _tables(nb):
-    return [o["data"]["text/plain"] for o in _rich_outputs(nb)
-            if "<table" in o["data"]["text/html"] and "udsvstcp-figure" not in o["data"]["text/html"]]
-
-
-def _plots(nb):
-    return [o for o in _rich_outputs(nb) if "udsvstcp-figure" in o["data"]["text/html"]]
 
 
 def test_notebook_03_runs_without_error_output(execute_notebook):
@@ -32,14 +15,12 @@ def test_notebook_03_runs_without_error_output(execute_notebook):
 
 def test_every_rich_output_has_html_and_a_plain_text_fallback(execute_notebook):
     nb, _ = execute_notebook(NAME)
-    for out in _rich_outputs(nb):
-        assert {"text/html", "text/plain"} <= set(out["data"]), out["data"].keys()
-        assert out["data"]["text/plain"].strip()
+    nbout.assert_every_rich_output_has_html_and_text(nb)
 
 
 def test_the_plots_are_there(execute_notebook):
     nb, _ = execute_notebook(NAME)
-    plots = _plots(nb)
+    plots = nbout.plots(nb)
     # bytes/s vs size, messages/s vs size, ratio by size, threads vs processes
     assert len(plots) == 4
     for plot in plots:
@@ -55,7 +36,7 @@ def test_the_plots_are_there(execute_notebook):
 
 def test_the_sweep_covers_every_size_and_transport(execute_notebook):
     nb, _ = execute_notebook(NAME)
-    summary = next(t for t in _tables(nb) + [p["data"]["text/plain"] for p in _plots(nb)]
+    summary = next(t for t in nbout.tables(nb) + [p["data"]["text/plain"] for p in nbout.plots(nb)]
                    if "bytes_per_s by transport, size (36 rows" in t)
     for transport in ("tcp", "uds", "uds-junix", "tcp-classic"):
         for size in (16, 1024, 65536, 1048576):
@@ -64,18 +45,18 @@ def test_the_sweep_covers_every_size_and_transport(execute_notebook):
 
 def test_the_tables_are_shown(execute_notebook):
     nb, _ = execute_notebook(NAME)
-    tables = _tables(nb)
+    tables = nbout.tables(nb)
     assert any(t.startswith("bytes per read call") for t in tables)
     assert any(t.startswith("bytes_per_s by isolation, transport, size") and "processes" in t
                and "threads" in t for t in tables)
-    text = _stdout(nb)
+    text = nbout.stdout(nb)
     assert re.search(r"uds/tcp stream 1 MiB: [0-9.]+x \(95% CI", text)
     assert re.search(r"uds-junix/tcp-classic stream 16 B: [0-9.]+x", text)
 
 
 def test_the_conclusion_is_computed_and_labelled_smoke_only(execute_notebook):
     nb, _ = execute_notebook(NAME)
-    text = _stdout(nb)
+    text = nbout.stdout(nb)
     assert re.search(r"UDS \(NIO\) moved more bytes per second than TCP at .+; TCP moved more at .+", text)
     assert re.search(r"The largest advantage was [0-9.]+x at \d+ [KM]?i?B \(95% CI", text)
     assert re.search(r"processes reached [0-9.]+% of the threads' throughput", text)

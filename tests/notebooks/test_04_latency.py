@@ -3,27 +3,10 @@
 import csv
 import re
 
+import notebook_outputs as nbout
 from project import ROOT
 
 NAME = "04-latency.ipynb"
-
-
-def _rich_outputs(nb):
-    return [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if "data" in o]
-
-
-def _stdout(nb):
-    return "".join(o.text for c in nb.cells if c.cell_type == "code" for o in c.outputs
-                   if o.output_type == "stream" and o.name == "stdout")
-
-
-def _tables(nb):
-    return [o["data"]["text/plain"] for o in _rich_outputs(nb)
-            if "<table" in o["data"]["text/html"] and "udsvstcp-figure" not in o["data"]["text/html"]]
-
-
-def _plots(nb):
-    return [o for o in _rich_outputs(nb) if "udsvstcp-figure" in o["data"]["text/html"]]
 
 
 def test_notebook_04_runs_without_error_output(execute_notebook):
@@ -33,14 +16,12 @@ def test_notebook_04_runs_without_error_output(execute_notebook):
 
 def test_every_rich_output_has_html_and_a_plain_text_fallback(execute_notebook):
     nb, _ = execute_notebook(NAME)
-    for out in _rich_outputs(nb):
-        assert {"text/html", "text/plain"} <= set(out["data"]), out["data"].keys()
-        assert out["data"]["text/plain"].strip()
+    nbout.assert_every_rich_output_has_html_and_text(nb)
 
 
 def test_three_percentile_plots_are_there(execute_notebook):
     nb, _ = execute_notebook(NAME)
-    plots = _plots(nb)
+    plots = nbout.plots(nb)
     # per transport, Nagle x writes per message, same core vs cross core
     assert len(plots) == 3
     for plot in plots:
@@ -53,7 +34,7 @@ def test_three_percentile_plots_are_there(execute_notebook):
 
 def test_the_percentile_table_has_every_transport_and_percentile(execute_notebook):
     nb, _ = execute_notebook(NAME)
-    table = next(t for t in _tables(nb) if t.startswith("64 B round trip in µs"))
+    table = next(t for t in nbout.tables(nb) if t.startswith("64 B round trip in µs"))
     header = table.splitlines()[1].split()
     assert header == ["transport", "n", "p50_us", "p90_us", "p99_us", "p999_us", "max_us"]
     for transport in ("tcp", "uds", "uds-junix", "tcp-classic"):
@@ -65,7 +46,7 @@ def test_the_percentile_table_has_every_transport_and_percentile(execute_noteboo
 
 def test_nagle_placement_and_pinning_are_shown(execute_notebook):
     nb, _ = execute_notebook(NAME)
-    tables = _tables(nb)
+    tables = nbout.tables(nb)
     nagle = next(t for t in tables if t.startswith("64 B round trip in µs, by TCP_NODELAY and writes"))
     for series in ("tcp, TCP_NODELAY on, 1 write", "tcp, TCP_NODELAY off, 1 write",
                    "tcp, TCP_NODELAY on, 2 writes", "tcp, TCP_NODELAY off, 2 writes",
@@ -77,7 +58,7 @@ def test_nagle_placement_and_pinning_are_shown(execute_notebook):
 
 def test_the_conclusion_is_computed_and_labelled_smoke_only(execute_notebook):
     nb, _ = execute_notebook(NAME)
-    text = _stdout(nb)
+    text = nbout.stdout(nb)
     assert re.search(r"With Nagle on, the median two-write round trip took \d+x as long", text)
     assert re.search(r"Median 64 B round trip, both ends on one CPU: UDS [0-9.]+ [mun]?s, TCP [0-9.]+ [mun]?s; "
                      r"UDS made [0-9.]+x as many round trips per second", text)

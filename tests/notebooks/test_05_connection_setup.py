@@ -2,27 +2,10 @@
 
 import re
 
+import notebook_outputs as nbout
 from project import ROOT
 
 NAME = "05-connection-setup.ipynb"
-
-
-def _rich_outputs(nb):
-    return [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if "data" in o]
-
-
-def _stdout(nb):
-    return "".join(o.text for c in nb.cells if c.cell_type == "code" for o in c.outputs
-                   if o.output_type == "stream" and o.name == "stdout")
-
-
-def _tables(nb):
-    return [o["data"]["text/plain"] for o in _rich_outputs(nb)
-            if "<table" in o["data"]["text/html"] and "udsvstcp-figure" not in o["data"]["text/html"]]
-
-
-def _plots(nb):
-    return [o for o in _rich_outputs(nb) if "udsvstcp-figure" in o["data"]["text/html"]]
 
 
 def test_notebook_05_runs_without_error_output(execute_notebook):
@@ -32,14 +15,12 @@ def test_notebook_05_runs_without_error_output(execute_notebook):
 
 def test_every_rich_output_has_html_and_a_plain_text_fallback(execute_notebook):
     nb, _ = execute_notebook(NAME)
-    for out in _rich_outputs(nb):
-        assert {"text/html", "text/plain"} <= set(out["data"]), out["data"].keys()
-        assert out["data"]["text/plain"].strip()
+    nbout.assert_every_rich_output_has_html_and_text(nb)
 
 
 def test_the_plots_are_there(execute_notebook):
     nb, _ = execute_notebook(NAME)
-    plots = _plots(nb)
+    plots = nbout.plots(nb)
     assert len(plots) == 2  # connections per second with CI, per-connection percentiles
     for plot in plots:
         assert "Plotly.newPlot" in plot["data"]["text/html"]
@@ -49,18 +30,18 @@ def test_the_plots_are_there(execute_notebook):
 
 def test_the_tables_are_shown(execute_notebook):
     nb, _ = execute_notebook(NAME)
-    tables = _tables(nb)
+    tables = nbout.tables(nb)
     percentiles = next(t for t in tables if t.startswith("one connection in µs"))
     assert percentiles.splitlines()[1].split() == ["transport", "n", "p50_us", "p90_us", "p99_us",
                                                    "p999_us", "max_us"]
     by_port = next(t for t in tables if t.startswith("TIME_WAIT sockets by local port"))
     assert "local_port" in by_port and "Count" in by_port
-    assert re.search(r"uds/tcp connect 64 B: [0-9.]+x", _stdout(nb))
+    assert re.search(r"uds/tcp connect 64 B: [0-9.]+x", nbout.stdout(nb))
 
 
 def test_time_wait_and_ephemeral_ports_are_read_from_the_kernel(execute_notebook):
     nb, _ = execute_notebook(NAME)
-    text = _stdout(nb)
+    text = nbout.stdout(nb)
     counted = re.search(r"TIME_WAIT before: (\d+), after: (\d+), so [+-]\d+; "
                         r"the run opened (\d+) TCP connections \((\d+) trials x (\d+)\)", text)
     assert counted, text
@@ -71,7 +52,7 @@ def test_time_wait_and_ephemeral_ports_are_read_from_the_kernel(execute_notebook
 
 def test_the_conclusion_is_computed_and_labelled_smoke_only(execute_notebook):
     nb, _ = execute_notebook(NAME)
-    text = _stdout(nb)
+    text = nbout.stdout(nb)
     assert re.search(r"UDS opened [0-9.]+x as many connections per second as TCP through NIO", text)
     assert re.search(r"The median connection took [0-9.]+ [mun]?s over UDS and [0-9.]+ [mun]?s over TCP", text)
     assert "smoke test only" in text

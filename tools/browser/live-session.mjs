@@ -11,7 +11,8 @@
 // Only the server's own origin may load: every other request is refused and listed in the report.
 // Drives the system's Chromium (CHROMIUM, default /usr/bin/chromium); it never downloads one.
 import { chromium } from 'playwright-core';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
@@ -118,10 +119,7 @@ async function answerKernelDialog(page, kernel) {
 }
 
 async function run(options) {
-  const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
-  if (!existsSync(executablePath)) {
-    throw new Error(`no Chromium at ${executablePath} (set CHROMIUM, or apt-get install chromium)`);
-  }
+  const executablePath = chromiumPath();
   const deadline = Date.now() + options.timeout * 1000;
   const ownProfile = !options.userDataDir;
   const userDataDir = options.userDataDir || mkdtempSync(join(tmpdir(), 'live-session-'));
@@ -129,8 +127,7 @@ async function run(options) {
     executablePath,
     headless: true,
     viewport: { width: 1280, height: 1000 },
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run',
-      '--disable-dev-shm-usage'],
+    args: CHROMIUM_ARGS,
   });
   try {
     const origin = new URL(options.server).origin;

@@ -8,6 +8,7 @@
 //
 // Drives the system's Chromium (CHROMIUM, default /usr/bin/chromium); it never downloads one.
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -69,18 +70,15 @@ async function main() {
     console.error(`render-check: no such file: ${file}`);
     return 2;
   }
-  const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
-  if (!existsSync(executablePath)) {
-    console.error(`render-check: no Chromium at ${executablePath} (set CHROMIUM, or apt-get install chromium)`);
+  let executablePath;
+  try {
+    executablePath = chromiumPath();
+  } catch (error) {
+    console.error(`render-check: ${error.message}`);
     return 2;
   }
 
-  const browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run',
-      '--disable-dev-shm-usage'],
-  });
+  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
   try {
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     const blocked = [];
