@@ -20,14 +20,17 @@ public final class KernelInstaller {
   /**
    * The JVM options of the kernel: a heap that fits Binder's 1-2 GB, the serial collector, which
    * has no concurrent threads to take a core from a running benchmark, and native access for the
-   * libraries notebooks load (JDK 22+ otherwise warns on stderr when one loads a native library).
+   * libraries notebooks load (JDK 22+ otherwise warns on stderr when one loads a native library),
+   * and quiet class-data-sharing logs: the archive only speeds up start, and JDK 22+ reports at
+   * error level, on every start, that its own archive was made without native access.
    */
   public static final List<String> JVM_OPTIONS =
       List.of(
           "-Xmx768m",
           "-XX:+UseSerialGC",
           "-Dfile.encoding=UTF-8",
-          "--enable-native-access=ALL-UNNAMED");
+          "--enable-native-access=ALL-UNNAMED",
+          "-Xlog:cds*=off");
 
   /**
    * Options added when the kernel's JDK knows them: JDK 23+ warns on stderr the first time a
