@@ -9,16 +9,6 @@ from project import ROOT
 NAME = "04-latency.ipynb"
 
 
-def test_notebook_04_runs_without_error_output(execute_notebook):
-    _, code = execute_notebook(NAME)
-    assert code == 0, "notebook 04 produced error output (see the log above)"
-
-
-def test_every_rich_output_has_html_and_a_plain_text_fallback(execute_notebook):
-    nb, _ = execute_notebook(NAME)
-    nbout.assert_every_rich_output_has_html_and_text(nb)
-
-
 def test_three_percentile_plots_are_there(execute_notebook):
     nb, _ = execute_notebook(NAME)
     plots = nbout.plots(nb)

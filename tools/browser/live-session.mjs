@@ -11,6 +11,7 @@
 // Only the server's own origin may load: every other request is refused and listed in the report.
 // Drives the system's Chromium (CHROMIUM, default /usr/bin/chromium); it never downloads one.
 import { chromium } from 'playwright-core';
+import { walkArgs } from './args.mjs';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,17 +26,7 @@ function parseArgs(argv) {
     server: null, token: null, notebook: null, kernel: 'java', screenshot: null, focus: null,
     expectPlots: 0, userDataDir: null, timeout: 300,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      if (i + 1 >= argv.length) throw new Error(`${arg} needs a value`);
-      return argv[++i];
-    };
-    const count = () => {
-      const n = Number(value());
-      if (!Number.isInteger(n) || n < 0) throw new Error(`${arg} needs a whole number`);
-      return n;
-    };
+  walkArgs(argv, (arg, { value, count }) => {
     switch (arg) {
       case '--server': options.server = value().replace(/\/+$/, ''); break;
       case '--token': options.token = value(); break;
@@ -49,7 +40,7 @@ function parseArgs(argv) {
       case '-h': case '--help': console.log(USAGE); process.exit(0); break;
       default: throw new Error(`unexpected argument ${arg}`);
     }
-  }
+  });
   for (const required of ['server', 'token', 'notebook']) {
     if (!options[required]) throw new Error(`--${required} is required`);
   }

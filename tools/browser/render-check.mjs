@@ -8,6 +8,7 @@
 //
 // Drives the system's Chromium (CHROMIUM, default /usr/bin/chromium); it never downloads one.
 import { chromium } from 'playwright-core';
+import { walkArgs } from './args.mjs';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -19,17 +20,7 @@ const USAGE =
 
 function parseArgs(argv) {
   const options = { file: null, screenshot: null, expectPlots: 0, expectImages: 0, offline: false, timeout: 60 };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      if (i + 1 >= argv.length) throw new Error(`${arg} needs a value`);
-      return argv[++i];
-    };
-    const count = () => {
-      const n = Number(value());
-      if (!Number.isInteger(n) || n < 0) throw new Error(`${arg} needs a whole number`);
-      return n;
-    };
+  walkArgs(argv, (arg, { value, count }) => {
     switch (arg) {
       case '--screenshot': options.screenshot = value(); break;
       case '--expect-plots': options.expectPlots = count(); break;
@@ -41,7 +32,7 @@ function parseArgs(argv) {
         if (arg.startsWith('--') || options.file) throw new Error(`unexpected argument ${arg}`);
         options.file = arg;
     }
-  }
+  });
   if (!options.file) throw new Error('no HTML file given');
   return options;
 }

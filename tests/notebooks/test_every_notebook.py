@@ -1,0 +1,43 @@
+"""Every notebook of the series runs top to bottom in the quick profile, and shows what it shows in
+a form every viewer can read. (Each notebook's own module checks its particular content.)"""
+
+import nbformat
+import pytest
+
+import notebook_outputs as nbout
+import notebooks as tool
+
+NOTEBOOKS = [path.name for path in tool.notebook_paths()]
+
+
+def _first_code_cell(name):
+    nb = nbformat.read(tool.NOTEBOOKS / name, as_version=4)
+    return next(c.source for c in nb.cells if c.cell_type == "code")
+
+
+# the notebooks with plots load the pinned Plotly at the end of their first cell
+PLOTTING = [name for name in NOTEBOOKS if _first_code_cell(name).rstrip().endswith("Show.plotly()")]
+
+
+def test_the_series_is_complete():
+    assert NOTEBOOKS[0] == "00-index.ipynb" and len(NOTEBOOKS) == 6, NOTEBOOKS
+    assert PLOTTING == NOTEBOOKS[2:], PLOTTING
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_runs_top_to_bottom_without_error_output(execute_notebook, name):
+    _, code = execute_notebook(name)
+    assert code == 0, f"{name} produced error output (see the log above)"
+
+
+@pytest.mark.parametrize("name", PLOTTING)
+def test_every_rich_output_has_html_and_a_plain_text_fallback(execute_notebook, name):
+    nb, _ = execute_notebook(name)
+    nbout.assert_every_rich_output_has_html_and_text(nb)
+
+
+def test_the_index_prints_the_machine_before_any_number(execute_notebook):
+    nb, _ = execute_notebook("00-index.ipynb")
+    text = nbout.stdout(nb)
+    for field in ("cpu:", "kernel:", "jvm:", "socket buffers:", "pinning:", "profile: quick profile"):
+        assert field in text, text
