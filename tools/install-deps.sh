@@ -8,6 +8,7 @@ declare -A want=(
   [javac]=openjdk-17-jdk-headless
   [mvn]=maven
   [make]=make
+  [cc]=gcc
   [taskset]=util-linux
   [jupyter-notebook]=jupyter-notebook
   [jupyter-nbconvert]=jupyter-nbconvert

@@ -38,6 +38,9 @@ def test_the_conclusion_is_computed_and_labelled_smoke_only(execute_notebook):
     text = nbout.stdout(nb)
     assert re.search(r"For 64 KiB messages UDS moved [0-9.]+x the bytes per second of TCP", text)
     assert "smoke test only" in text
+    # Whether the machine drifted, computed from the trials' execution order (stats.Drift).
+    assert re.search(r"(Trials that ran one after another|No sign that neighbouring trials deviated together)"
+                     r".*\(lag-1 correlation -?[0-9.]+ over \d+ trials, p [<=] [0-9.]+\)", text)
 
 
 def test_the_runs_are_saved_with_the_environment(execute_notebook):

@@ -27,7 +27,9 @@ import tech.tablesaw.api.Table;
  *   <li>two clusters: some gap between consecutive sorted values is wider than {@value
  *       #CLUSTER_GAP_IQRS} times the larger IQR of the values on either side (each side holding at
  *       least two values) and wider than {@value #MIN_CLUSTER_GAP} (10%) of the median, as when the
- *       scheduler moves the two ends between one core and two.
+ *       scheduler moves the two ends between one core and two;
+ *   <li>for the whole run: trials that ran one after another deviating from their groups' medians
+ *       together, beyond chance ({@link Drift}): conditions drifted (the machine, or a warm-up).
  * </ul>
  */
 public final class Warnings {
@@ -75,6 +77,20 @@ public final class Warnings {
       double[] values = TrialRows.values(metricColumn, measured);
       double[] warmupValues = TrialRows.values(metricColumn, warmup);
       checkGroup(metric, label, values, warmupValues, pinned(rows, measured), warnings);
+    }
+    if (rows.containsColumn("order")) {
+      Drift drift = Drift.of(rows, metric);
+      if (drift.significant()) {
+        warnings.add(
+            ("neighbouring trials were slow or fast together (lag-1 correlation %.2f over %d"
+                    + " trials, p %s): conditions drifted during the run (the machine, or a"
+                    + " warm-up still under way); paired ratios cancel what hits both transports"
+                    + " of a round, per-group spreads include it")
+                .formatted(
+                    drift.lag1(),
+                    drift.trials(),
+                    drift.pValue() < 0.001 ? "< 0.001" : "= %.3f".formatted(drift.pValue())));
+      }
     }
     return warnings;
   }
