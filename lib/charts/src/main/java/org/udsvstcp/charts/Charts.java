@@ -146,6 +146,82 @@ public final class Charts {
     return finish(figure, layout);
   }
 
+  /** Marker shapes for message sizes, smallest size first; Plotly adds "-open" for warm-up. */
+  private static final List<String> SIZE_SYMBOLS =
+      List.of("circle", "square", "diamond", "triangle-up", "triangle-down", "star", "hexagon");
+
+  /**
+   * Returns each trial's {@code metric} as a percentage of the median of its group's measured
+   * trials (a group is one transport at one size), against execution order: a colour per transport,
+   * a marker shape per size, warm-up trials open. Groups whose values differ by orders of magnitude
+   * share one scale this way, so a slow spell that hits every group at once lines up across them,
+   * and warm-up trials stand out.
+   */
+  public static Figure trialOrderRelative(Table trials, String metric) {
+    Groups.require(trials, "transport", "size", "order", metric);
+    boolean hasPhase = trials.containsColumn("phase");
+    Map<String, Double> medians = new LinkedHashMap<>();
+    for (Map.Entry<String, int[]> group :
+        Groups.by(trials, List.of("transport", "size")).entrySet()) {
+      int[] measured =
+          Arrays.stream(group.getValue())
+              .filter(r -> !hasPhase || !"warmup".equals(trials.column("phase").getString(r)))
+              .toArray();
+      double[] values =
+          Arrays.stream(Groups.doubles(trials, metric, measured))
+              .filter(v -> !Double.isNaN(v))
+              .sorted()
+              .toArray();
+      if (values.length > 0) {
+        int n = values.length;
+        medians.put(
+            group.getKey(), n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2);
+      }
+    }
+    List<Double> sizes = distinctSorted(trials, "size");
+    List<String> keys =
+        hasPhase ? List.of("transport", "size", "phase") : List.of("transport", "size");
+    ExtendedFigure.Builder figure = new ExtendedFigure.Builder();
+    Palette palette = Palette.forFigure();
+    for (Map.Entry<String, int[]> group : Groups.by(trials, keys).entrySet()) {
+      int[] rows = group.getValue();
+      String transport = trials.column("transport").getString(rows[0]);
+      double size = trials.numberColumn("size").getDouble(rows[0]);
+      Double median = medians.get(transport + " " + trials.column("size").getString(rows[0]));
+      if (median == null || median == 0) {
+        continue;
+      }
+      boolean warmup = hasPhase && "warmup".equals(trials.column("phase").getString(rows[0]));
+      double[] y = Groups.doubles(trials, metric, rows);
+      for (int r = 0; r < y.length; r++) {
+        y[r] = 100 * y[r] / median;
+      }
+      String name = transport + " " + Labels.bytes((long) size);
+      int i =
+          figure.add(
+              ScatterTrace.builder(Groups.doubles(trials, "order", rows), y)
+                  .mode(ScatterTrace.Mode.MARKERS)
+                  .name(warmup ? name + " (warm-up)" : name)
+                  .marker(
+                      Marker.builder().color(palette.color(transport)).size(warmup ? 9 : 8).build())
+                  .text(hoverText(trials, rows))
+                  .build());
+      String symbol = SIZE_SYMBOLS.get(sizes.indexOf(size) % SIZE_SYMBOLS.size());
+      figure.trace(i, "marker.symbol", warmup ? symbol + "-open" : symbol);
+      figure.trace(i, "legendgroup", transport);
+    }
+    figure.layout("shapes", List.of(horizontalLine(100)));
+    Layout layout =
+        layout(
+            Labels.of(metric)
+                + " of each trial as % of its group's median, in execution order"
+                + " (open markers: warm-up, discarded)",
+            axis("trial order (0 = first trial run)"),
+            axis("% of the median of its transport and size"),
+            true);
+    return finish(figure, layout);
+  }
+
   /**
    * Returns a bar per transport of the median with 95% CI whiskers, from a summary table (columns
    * transport, median, ci_low, ci_high; with several sizes, bars are grouped by size).

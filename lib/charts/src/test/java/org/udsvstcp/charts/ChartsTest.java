@@ -64,6 +64,51 @@ class ChartsTest {
   }
 
   @Test
+  void trialOrderRelativePutsEveryGroupOnOneScaleAroundItsMeasuredMedian() {
+    Table trials =
+        Table.create(
+            "trials",
+            tech.tablesaw.api.StringColumn.create(
+                "transport", "tcp", "tcp", "tcp", "tcp", "uds", "uds", "uds", "uds"),
+            tech.tablesaw.api.IntColumn.create("size", 64, 64, 64, 65536, 64, 64, 64, 65536),
+            tech.tablesaw.api.StringColumn.create(
+                "phase",
+                "warmup",
+                "measured",
+                "measured",
+                "measured",
+                "measured",
+                "measured",
+                "measured",
+                "measured"),
+            tech.tablesaw.api.IntColumn.create("order", 0, 1, 2, 3, 4, 5, 6, 7),
+            tech.tablesaw.api.DoubleColumn.create(
+                "bytes_per_s", 5e6, 10e6, 30e6, 4e9, 20e6, 40e6, 60e6, 8e9));
+    String js = js(Charts.trialOrderRelative(trials, "bytes_per_s"));
+    // tcp 64 B: measured median 20e6, so the warm-up is at 25% and the two others at 50% and 150%
+    assertTrue(js.contains("x: [\"0.0\"]"), js);
+    assertTrue(js.contains("y: [\"25.0\"]"), js);
+    assertTrue(js.contains("y: [\"50.0\",\"150.0\"]"), js);
+    assertTrue(js.contains("y: [\"50.0\",\"100.0\",\"150.0\"]"), "uds 64 B around 40e6");
+    assertEquals(2, count(js, "y: [\"100.0\"]"), "each 64 KiB trial is its own median");
+    assertEquals(5, count(js, "type: 'scatter'"), "tcp 64 B warm-up and measured, 64 KiB; uds x2");
+    assertTrue(js.contains(".marker.symbol = \"circle-open\";"), "warm-up: open");
+    assertEquals(2, count(js, ".marker.symbol = \"square\";"), "the larger size: squares");
+    assertTrue(js.contains("name: 'tcp 64 B (warm-up)'"));
+    assertTrue(js.contains("\"y0\":100"), "a line at 100%");
+    assertTrue(js.contains("title: '% of the median of its transport and size'"));
+  }
+
+  @Test
+  void trialOrderRelativeNeedsTheExecutionOrder() {
+    Table trials = DemoData.trials().removeColumns("order");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Charts.trialOrderRelative(trials, "bytes_per_s"));
+    assertTrue(e.getMessage().contains("order"), e.getMessage());
+  }
+
+  @Test
   void mediansWithCiHaveAsymmetricErrorBars() {
     String js = js(Charts.mediansWithCi(DemoData.summaryAtOneSize(), "bytes_per_s"));
     assertEquals(4, count(js, "type: 'bar'"));

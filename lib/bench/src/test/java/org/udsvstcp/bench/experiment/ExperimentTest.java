@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.udsvstcp.bench.SocketTestSupport;
 import org.udsvstcp.bench.env.Affinity;
@@ -62,6 +64,35 @@ class ExperimentTest extends SocketTestSupport {
     List<String> order = cellOrder(table);
     assertEquals(order, cellOrder(tiny().build().run().table()), "same seed, same order");
     assertFalse(order.equals(cellOrder(tiny().seed(7).build().run().table())), "other seed");
+  }
+
+  @Test
+  void theTransportsOfOneSizeRunBackToBackSoThePairsOfARatioAreNeighbours() {
+    Table table =
+        tiny()
+            .transports(Transport.TCP, Transport.UDS, Transport.TCP_CLASSIC)
+            .sizes(64, 1024, 4096)
+            .trials(3)
+            .build()
+            .run()
+            .table();
+    Set<String> firstTransports = new HashSet<>();
+    List<Integer> firstSizes = new ArrayList<>();
+    for (int start = 0; start < table.rowCount(); start += 3) {
+      Table block = table.inRange(start, start + 3);
+      assertEquals(1, block.intColumn("round").unique().size(), "a block stays in its round");
+      assertEquals(1, block.intColumn("size").unique().size(), "a block holds one size");
+      assertEquals(3, block.stringColumn("transport").unique().size(), "every transport once");
+      firstTransports.add(block.stringColumn("transport").get(0));
+      if (start % 9 == 0) {
+        firstSizes.add(block.intColumn("size").get(0));
+      }
+    }
+    assertTrue(firstTransports.size() > 1, "the order inside a block is shuffled");
+    assertTrue(new HashSet<>(firstSizes).size() > 1, "the order of the blocks is shuffled");
+    assertTrue(
+        tiny().build().describe().contains("(the transports of one size back to back)"),
+        tiny().build().describe());
   }
 
   private static List<String> cellOrder(Table table) {
