@@ -3,6 +3,7 @@ package org.udsvstcp.charts;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -181,10 +182,22 @@ public final class Charts {
     List<Double> sizes = distinctSorted(trials, "size");
     List<String> keys =
         hasPhase ? List.of("transport", "size", "phase") : List.of("transport", "size");
+    // Legend order: transports in the series' order, then sizes ascending, measured before warm-up.
+    List<int[]> groups = new ArrayList<>(Groups.by(trials, keys).values());
+    List<String> transports =
+        groups.stream()
+            .map(rows -> trials.column("transport").getString(rows[0]))
+            .distinct()
+            .toList();
+    groups.sort(
+        Comparator.comparingInt(
+                (int[] rows) -> transports.indexOf(trials.column("transport").getString(rows[0])))
+            .thenComparingDouble(rows -> trials.numberColumn("size").getDouble(rows[0]))
+            .thenComparing(
+                rows -> hasPhase && "warmup".equals(trials.column("phase").getString(rows[0]))));
     ExtendedFigure.Builder figure = new ExtendedFigure.Builder();
     Palette palette = Palette.forFigure();
-    for (Map.Entry<String, int[]> group : Groups.by(trials, keys).entrySet()) {
-      int[] rows = group.getValue();
+    for (int[] rows : groups) {
       String transport = trials.column("transport").getString(rows[0]);
       double size = trials.numberColumn("size").getDouble(rows[0]);
       Double median = medians.get(transport + " " + trials.column("size").getString(rows[0]));

@@ -95,6 +95,10 @@ class ChartsTest {
     assertTrue(js.contains(".marker.symbol = \"circle-open\";"), "warm-up: open");
     assertEquals(2, count(js, ".marker.symbol = \"square\";"), "the larger size: squares");
     assertTrue(js.contains("name: 'tcp 64 B (warm-up)'"));
+    // legend: by transport, then size, measured before warm-up (not the order trials first ran)
+    assertTrue(js.indexOf("name: 'tcp 64 B'") < js.indexOf("name: 'tcp 64 B (warm-up)'"));
+    assertTrue(js.indexOf("name: 'tcp 64 B (warm-up)'") < js.indexOf("name: 'tcp 64 KiB'"));
+    assertTrue(js.indexOf("name: 'tcp 64 KiB'") < js.indexOf("name: 'uds 64 B'"));
     assertTrue(js.contains("\"y0\":100"), "a line at 100%");
     assertTrue(js.contains("title: '% of the median of its transport and size'"));
   }
