@@ -16,8 +16,6 @@ def test_three_percentile_plots_are_there(execute_notebook):
     assert len(plots) == 3
     for plot in plots:
         html = plot["data"]["text/html"]
-        assert "Plotly.newPlot" in html
-        assert "udsvstcp-fallback" in html
         assert plot["data"]["text/plain"].startswith("latency by percentile")
         assert "latency (µs), log scale" in html, "a 40 ms stall must not flatten µs lines"
 

@@ -36,6 +36,16 @@ def test_every_rich_output_has_html_and_a_plain_text_fallback(execute_notebook, 
     nbout.assert_every_rich_output_has_html_and_text(nb)
 
 
+@pytest.mark.parametrize("name", PLOTTING)
+def test_every_plot_draws_with_plotly_and_reads_without_javascript(execute_notebook, name):
+    nb, _ = execute_notebook(name)
+    plots = nbout.plots(nb)
+    assert plots
+    for plot in plots:
+        assert "Plotly.newPlot" in plot["data"]["text/html"]
+        assert "udsvstcp-fallback" in plot["data"]["text/html"]  # GitHub's viewer runs no JavaScript
+
+
 def test_the_index_prints_the_machine_before_any_number(execute_notebook):
     nb, _ = execute_notebook("00-index.ipynb")
     text = nbout.stdout(nb)

@@ -113,7 +113,7 @@ public final class Charts {
     for (Map.Entry<String, int[]> group : Groups.by(trials, keys).entrySet()) {
       int[] rows = group.getValue();
       String transport = trials.column("transport").getString(rows[0]);
-      boolean warmup = hasPhase && "warmup".equals(trials.column("phase").getString(rows[0]));
+      boolean warmup = isWarmup(trials, rows[0]);
       double[] x =
           trials.containsColumn("order")
               ? Groups.doubles(trials, "order", rows)
@@ -164,19 +164,10 @@ public final class Charts {
     Map<String, Double> medians = new LinkedHashMap<>();
     for (Map.Entry<String, int[]> group :
         Groups.by(trials, List.of("transport", "size")).entrySet()) {
-      int[] measured =
-          Arrays.stream(group.getValue())
-              .filter(r -> !hasPhase || !"warmup".equals(trials.column("phase").getString(r)))
-              .toArray();
-      double[] values =
-          Arrays.stream(Groups.doubles(trials, metric, measured))
-              .filter(v -> !Double.isNaN(v))
-              .sorted()
-              .toArray();
-      if (values.length > 0) {
-        int n = values.length;
-        medians.put(
-            group.getKey(), n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2);
+      int[] measured = Arrays.stream(group.getValue()).filter(r -> !isWarmup(trials, r)).toArray();
+      double median = Stats.median(Groups.doubles(trials, metric, measured));
+      if (!Double.isNaN(median)) {
+        medians.put(group.getKey(), median);
       }
     }
     List<Double> sizes = distinctSorted(trials, "size");
@@ -193,8 +184,7 @@ public final class Charts {
         Comparator.comparingInt(
                 (int[] rows) -> transports.indexOf(trials.column("transport").getString(rows[0])))
             .thenComparingDouble(rows -> trials.numberColumn("size").getDouble(rows[0]))
-            .thenComparing(
-                rows -> hasPhase && "warmup".equals(trials.column("phase").getString(rows[0]))));
+            .thenComparing(rows -> isWarmup(trials, rows[0])));
     ExtendedFigure.Builder figure = new ExtendedFigure.Builder();
     Palette palette = Palette.forFigure();
     for (int[] rows : groups) {
@@ -204,7 +194,7 @@ public final class Charts {
       if (median == null || median == 0) {
         continue;
       }
-      boolean warmup = hasPhase && "warmup".equals(trials.column("phase").getString(rows[0]));
+      boolean warmup = isWarmup(trials, rows[0]);
       double[] y = Groups.doubles(trials, metric, rows);
       for (int r = 0; r < y.length; r++) {
         y[r] = 100 * y[r] / median;
@@ -580,6 +570,11 @@ public final class Charts {
                 .arrayTicks(ticks, labels)
                 .build())
         .build();
+  }
+
+  /** Returns true if the row is a warm-up trial (its phase is "warmup"). */
+  private static boolean isWarmup(Table trials, int row) {
+    return trials.containsColumn("phase") && "warmup".equals(trials.column("phase").getString(row));
   }
 
   private static List<Double> distinctSorted(Table table, String column) {

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Figure;
 
@@ -68,10 +71,10 @@ class ChartsTest {
     Table trials =
         Table.create(
             "trials",
-            tech.tablesaw.api.StringColumn.create(
+            StringColumn.create(
                 "transport", "tcp", "tcp", "tcp", "tcp", "uds", "uds", "uds", "uds"),
-            tech.tablesaw.api.IntColumn.create("size", 64, 64, 64, 65536, 64, 64, 64, 65536),
-            tech.tablesaw.api.StringColumn.create(
+            IntColumn.create("size", 64, 64, 64, 65536, 64, 64, 64, 65536),
+            StringColumn.create(
                 "phase",
                 "warmup",
                 "measured",
@@ -81,9 +84,8 @@ class ChartsTest {
                 "measured",
                 "measured",
                 "measured"),
-            tech.tablesaw.api.IntColumn.create("order", 0, 1, 2, 3, 4, 5, 6, 7),
-            tech.tablesaw.api.DoubleColumn.create(
-                "bytes_per_s", 5e6, 10e6, 30e6, 4e9, 20e6, 40e6, 60e6, 8e9));
+            IntColumn.create("order", 0, 1, 2, 3, 4, 5, 6, 7),
+            DoubleColumn.create("bytes_per_s", 5e6, 10e6, 30e6, 4e9, 20e6, 40e6, 60e6, 8e9));
     String js = js(Charts.trialOrderRelative(trials, "bytes_per_s"));
     // tcp 64 B: measured median 20e6, so the warm-up is at 25% and the two others at 50% and 150%
     assertTrue(js.contains("x: [\"0.0\"]"), js);

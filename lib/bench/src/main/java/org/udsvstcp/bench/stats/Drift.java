@@ -98,8 +98,7 @@ public record Drift(int trials, double lag1, double pValue) {
       return "Too few trials (%d, at least %d) to tell whether conditions drifted during the run."
           .formatted(trials, MIN_TRIALS);
     }
-    String numbers =
-        "lag-1 correlation %.2f over %d trials, %s".formatted(lag1, trials, pText(pValue));
+    String numbers = figures();
     return significant()
         ? ("Trials that ran one after another, mostly of other transports or sizes, were slow or"
                 + " fast together (%s): conditions drifted during the run (the machine, or a"
@@ -111,8 +110,10 @@ public record Drift(int trials, double lag1, double pValue) {
             .formatted(numbers);
   }
 
-  private static String pText(double p) {
-    return p < 0.001 ? "p < 0.001" : "p = %.3f".formatted(p);
+  /** Returns the figures behind the answer: "lag-1 correlation 0.39 over 80 trials, p < 0.001". */
+  public String figures() {
+    String p = pValue < 0.001 ? "p < 0.001" : "p = %.3f".formatted(pValue);
+    return "lag-1 correlation %.2f over %d trials, %s".formatted(lag1, trials, p);
   }
 
   /** Returns log(value / group median) per row, NaN where the value is missing or not positive. */

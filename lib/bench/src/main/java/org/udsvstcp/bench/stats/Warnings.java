@@ -82,14 +82,10 @@ public final class Warnings {
       Drift drift = Drift.of(rows, metric);
       if (drift.significant()) {
         warnings.add(
-            ("neighbouring trials were slow or fast together (lag-1 correlation %.2f over %d"
-                    + " trials, p %s): conditions drifted during the run (the machine, or a"
-                    + " warm-up still under way); paired ratios cancel what hits both transports"
-                    + " of a round, per-group spreads include it")
-                .formatted(
-                    drift.lag1(),
-                    drift.trials(),
-                    drift.pValue() < 0.001 ? "< 0.001" : "= %.3f".formatted(drift.pValue())));
+            ("neighbouring trials were slow or fast together (%s): conditions drifted during the"
+                    + " run (the machine, or a warm-up still under way); paired ratios cancel what"
+                    + " hits both transports of a round, per-group spreads include it")
+                .formatted(drift.figures()));
       }
     }
     return warnings;
