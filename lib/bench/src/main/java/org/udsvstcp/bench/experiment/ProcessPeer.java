@@ -29,6 +29,7 @@ import org.udsvstcp.bench.transport.PeerClosedException;
 import org.udsvstcp.bench.transport.TransportOptions;
 import org.udsvstcp.bench.transport.UnsafeSocketPathException;
 import org.udsvstcp.bench.workload.CorruptTransferException;
+import org.udsvstcp.bench.workload.CostMeter;
 import org.udsvstcp.bench.workload.Peer;
 import org.udsvstcp.bench.workload.RunInterruptedException;
 import org.udsvstcp.bench.workload.Tally;
@@ -79,6 +80,8 @@ final class ProcessPeer implements Peer {
     }
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
+    // The child reads its own costs; it accounts as this JVM does when the peer starts.
+    command.add("-D" + CostMeter.PROPERTY + "=" + (CostMeter.enabled() ? "on" : "off"));
     if (Runtime.version().feature() >= 22) {
       // junixsocket loads a native library; say so, or JDK 22+ warns on every start.
       command.add("--enable-native-access=ALL-UNNAMED");

@@ -27,6 +27,33 @@ public final class Rows {
   /** Marks the first line of every CSV file this library writes. */
   public static final String CSV_SIGNATURE = "# uds-vs-tcp results";
 
+  /**
+   * Each end's cost columns, prefixed {@code server_} and {@code client_}: raw CPU, user and system
+   * nanoseconds and voluntary and involuntary context switches over the measured interval, then
+   * user and system nanoseconds per message and per KiB and switches per message (per round trip
+   * for ping-pong; per connection for connect, warm-up included; per recv call for original).
+   *
+   * <p>Resolution (Linux; the column {@code accounting} is {@code thread}): {@code cpu_ns} is the
+   * scheduler's run time of the end's thread, exact to the nanosecond; {@code user_ns} and {@code
+   * system_ns} split it in the proportion of the 10 ms clock ticks the kernel sampled (uncertain by
+   * more than 5% when an end has under 0.2 s of CPU time, and empty when no tick fell in the
+   * interval; {@code getrusage(RUSAGE_THREAD)} splits by the same samples); switch counts are
+   * exact. Elsewhere the columns are empty and {@code accounting} says {@code unavailable} (or
+   * {@code off}, or {@code none} when a workload does not measure).
+   */
+  public static final List<String> COST_COLUMNS =
+      List.of(
+          "cpu_ns",
+          "user_ns",
+          "system_ns",
+          "voluntary_switches",
+          "involuntary_switches",
+          "user_ns_per_message",
+          "system_ns_per_message",
+          "user_ns_per_kib",
+          "system_ns_per_kib",
+          "switches_per_message");
+
   /** The columns in order, with their Tablesaw types. */
   public static final Map<String, ColumnType> COLUMNS = columns();
 
@@ -64,6 +91,12 @@ public final class Rows {
     c.put("started_at", ColumnType.STRING);
     c.put("server_cpu", ColumnType.INTEGER);
     c.put("client_cpu", ColumnType.INTEGER);
+    c.put("accounting", ColumnType.STRING);
+    for (String end : List.of("server", "client")) {
+      for (String cost : COST_COLUMNS) {
+        c.put(end + "_" + cost, ColumnType.DOUBLE);
+      }
+    }
     return java.util.Collections.unmodifiableMap(c);
   }
 
@@ -147,6 +180,19 @@ public final class Rows {
       IntColumn writes = IntColumn.create("writes", table.rowCount());
       writes.setMissingTo(1);
       table.insertColumn(table.columnIndex("nodelay") + 1, writes);
+    }
+    if (!table.containsColumn("accounting") && table.containsColumn("client_cpu")) {
+      // From before the cost columns: they are there, and empty.
+      StringColumn accounting = StringColumn.create("accounting", table.rowCount());
+      for (int i = 0; i < table.rowCount(); i++) {
+        accounting.set(i, "none");
+      }
+      table.addColumns(accounting);
+      for (String end : List.of("server", "client")) {
+        for (String cost : COST_COLUMNS) {
+          table.addColumns(DoubleColumn.create(end + "_" + cost, table.rowCount()));
+        }
+      }
     }
     return table;
   }

@@ -1,5 +1,8 @@
 package org.udsvstcp.bench.experiment;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.udsvstcp.bench.workload.Cost;
 import org.udsvstcp.bench.workload.TrialResult;
 
 /**
@@ -36,6 +39,10 @@ import org.udsvstcp.bench.workload.TrialResult;
  * @param startedAt ISO-8601 instant the trial started
  * @param serverCpu the CPU the server ran on at the end, -1 if unknown
  * @param clientCpu the CPU the client ran on at the end, -1 if unknown
+ * @param serverCost what the server's thread spent over the measured interval: the columns {@code
+ *     accounting} and {@code server_*_ns}, {@code server_*_switches} and the figures per message
+ *     and per KiB derived from them (see {@link Rows} for their resolution)
+ * @param clientCost the same for the client's thread
  */
 public record TrialRow(
     String runId,
@@ -67,7 +74,9 @@ public record TrialRow(
     double maxUs,
     String startedAt,
     int serverCpu,
-    int clientCpu) {
+    int clientCpu,
+    Cost serverCost,
+    Cost clientCost) {
 
   /** Builds the row for a finished trial. */
   static TrialRow of(
@@ -114,11 +123,46 @@ public record TrialRow(
         result.maxUs(),
         startedAt,
         result.serverCpu(),
-        result.clientCpu());
+        result.clientCpu(),
+        result.serverCost(),
+        result.clientCost());
+  }
+
+  /** Returns how the costs were obtained: thread, off, unavailable or none. */
+  public String accounting() {
+    return serverCost.accounting() == clientCost.accounting()
+            || clientCost.accounting() == Cost.Accounting.NONE
+        ? serverCost.accounting().label()
+        : clientCost.accounting().label();
+  }
+
+  /** Returns an end's raw cost and the figures derived from it, in the schema's column order. */
+  static List<Object> costValues(Cost cost, long messages, long bytes) {
+    double kib = bytes / 1024.0;
+    List<Object> v = new ArrayList<>();
+    v.add(cost.cpuNs());
+    v.add(cost.userNs());
+    v.add(cost.systemNs());
+    v.add(cost.voluntarySwitches());
+    v.add(cost.involuntarySwitches());
+    v.add(Cost.per(cost.userNs(), messages));
+    v.add(Cost.per(cost.systemNs(), messages));
+    v.add(Cost.per(cost.userNs(), kib));
+    v.add(Cost.per(cost.systemNs(), kib));
+    v.add(Cost.per(cost.switches(), messages));
+    return v;
   }
 
   /** Returns the values in column order. */
   Object[] values() {
+    List<Object> v = new ArrayList<>(List.of(base()));
+    v.add(accounting());
+    v.addAll(costValues(serverCost, messages, bytes));
+    v.addAll(costValues(clientCost, messages, bytes));
+    return v.toArray();
+  }
+
+  private Object[] base() {
     return new Object[] {
       runId,
       seed,

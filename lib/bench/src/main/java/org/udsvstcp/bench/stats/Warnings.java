@@ -30,6 +30,9 @@ import tech.tablesaw.api.Table;
  *       scheduler moves the two ends between one core and two;
  *   <li>for the whole run: trials that ran one after another deviating from their groups' medians
  *       together, beyond chance ({@link Drift}): conditions drifted (the machine, or a warm-up).
+ *   <li>for the whole run: measured trials where an end had less than {@value #MIN_SPLIT_CPU_NS} ns
+ *       of CPU time, too little for the user/system split, which the kernel samples in 10 ms clock
+ *       ticks ({@link #costResolution(Table)}).
  * </ul>
  */
 public final class Warnings {
@@ -49,7 +52,63 @@ public final class Warnings {
   /** The smallest gap, as a fraction of the median, that counts as a split into clusters. */
   public static final double MIN_CLUSTER_GAP = 0.10;
 
+  /**
+   * An end with less CPU time than this (0.2 s) in a trial has a user/system split uncertain by
+   * more than 5%: the split comes from 10 ms clock ticks.
+   */
+  public static final long MIN_SPLIT_CPU_NS = 200_000_000L;
+
   private Warnings() {}
+
+  /**
+   * Returns a warning when measured trials were too short for the user/system split of their cost
+   * columns, or none; CPU totals and switch counts are exact at any length.
+   */
+  public static List<String> costResolution(Table rows) {
+    if (!rows.containsColumn("server_cpu_ns") || !rows.containsColumn("client_cpu_ns")) {
+      return List.of();
+    }
+    int measured = 0;
+    int short_ = 0;
+    int unsplit = 0;
+    for (int row = 0; row < rows.rowCount(); row++) {
+      if (rows.containsColumn("phase")
+          && !TrialRows.MEASURED.equals(rows.stringColumn("phase").get(row))) {
+        continue;
+      }
+      boolean any = false;
+      boolean isShort = false;
+      boolean isUnsplit = false;
+      for (String end : List.of("server", "client")) {
+        double cpu = rows.doubleColumn(end + "_cpu_ns").getDouble(row);
+        if (Double.isNaN(cpu)) {
+          continue;
+        }
+        any = true;
+        isShort |= cpu < MIN_SPLIT_CPU_NS;
+        isUnsplit |=
+            rows.containsColumn(end + "_system_ns")
+                && Double.isNaN(rows.doubleColumn(end + "_system_ns").getDouble(row));
+      }
+      if (any) {
+        measured++;
+        short_ += isShort ? 1 : 0;
+        unsplit += isUnsplit ? 1 : 0;
+      }
+    }
+    if (short_ == 0) {
+      return List.of();
+    }
+    return List.of(
+        ("%d of %d measured trials had an end with under %.1f s of CPU time%s: their user/system"
+                + " split, sampled in 10 ms clock ticks, is uncertain by more than 5%%; lengthen the"
+                + " trials for it (CPU totals and context switch counts are exact at any length)")
+            .formatted(
+                short_,
+                measured,
+                MIN_SPLIT_CPU_NS / 1e9,
+                unsplit == 0 ? "" : " (" + unsplit + " with no tick at all, split left empty)"));
+  }
 
   /**
    * Returns the warnings for the metric (e.g. "bytes_per_s") over the rows, grouped by transport
@@ -88,6 +147,7 @@ public final class Warnings {
                 .formatted(drift.figures()));
       }
     }
+    warnings.addAll(costResolution(rows));
     return warnings;
   }
 

@@ -11,6 +11,10 @@ import org.udsvstcp.bench.transport.Transport;
 /**
  * Latency: the client sends S bytes, the server reads exactly S and sends them back; after a
  * warm-up, each of K round trips is timed on the client and recorded in an HdrHistogram.
+ *
+ * <p>Both ends read their {@link Cost} over the K measured round trips only: the client just before
+ * the first measured write and after the last read, the server just after its warm-up echoes and
+ * after its last measured echo.
  */
 public final class PingPongTrial {
   private PingPongTrial() {}
@@ -40,7 +44,11 @@ public final class PingPongTrial {
     Latencies latencies = new Latencies();
     long reads = 0;
     int total = warmup + roundTrips;
+    CostMeter.Snapshot costStart = null;
     for (int i = 0; i < total; i++) {
+      if (i == warmup) {
+        costStart = CostMeter.read();
+      }
       byte stamp = (byte) i;
       out.clear();
       out.put(0, stamp);
@@ -70,8 +78,11 @@ public final class PingPongTrial {
         throw new InterruptedIOException("ping-pong client interrupted");
       }
     }
+    Cost cost = CostMeter.since(costStart);
     connection.shutdownOutput();
-    return latencies.tally(2L * size * roundTrips, roundTrips, reads, Affinity.currentCpu());
+    return latencies
+        .tally(2L * size * roundTrips, roundTrips, reads, Affinity.currentCpu())
+        .withCost(cost);
   }
 
   /**
@@ -94,8 +105,20 @@ public final class PingPongTrial {
 
   /** Echoes {@code size}-byte messages until the client shuts down its output. */
   public static Tally server(Connection connection, int size) throws IOException {
+    return server(connection, size, 0, 0);
+  }
+
+  /**
+   * Echoes {@code size}-byte messages until the client shuts down its output, reading its cost over
+   * the {@code roundTrips} echoes that follow the first {@code warmup} (none if 0).
+   */
+  public static Tally server(Connection connection, int size, int warmup, int roundTrips)
+      throws IOException {
     ByteBuffer buffer = connection.allocate(size);
     long messages = 0;
+    long measuredEnd = (long) warmup + roundTrips;
+    CostMeter.Snapshot costStart = roundTrips > 0 && warmup == 0 ? CostMeter.read() : null;
+    Cost cost = Cost.NONE;
     while (true) {
       buffer.clear();
       if (!connection.readFully(buffer)) {
@@ -104,11 +127,17 @@ public final class PingPongTrial {
       buffer.flip();
       connection.write(buffer);
       messages++;
+      if (roundTrips > 0 && messages == warmup) {
+        costStart = CostMeter.read();
+      } else if (costStart != null && messages == measuredEnd) {
+        cost = CostMeter.since(costStart);
+      }
       if ((messages & 255) == 0 && Thread.currentThread().isInterrupted()) {
         throw new InterruptedIOException("ping-pong server interrupted");
       }
     }
-    return Tally.counts(messages * size, 0, messages, messages, 0, Affinity.currentCpu());
+    return Tally.counts(messages * size, 0, messages, messages, 0, Affinity.currentCpu())
+        .withCost(cost);
   }
 
   static TrialResult result(TrialSpec spec, Tally server, Tally client)

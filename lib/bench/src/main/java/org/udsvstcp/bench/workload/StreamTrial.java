@@ -15,6 +15,9 @@ import org.udsvstcp.bench.transport.Transport;
  * <p>Time is taken on the receiver from the return of the first read that delivered data to end of
  * stream, and the bytes of that first read are left out of the rate because they arrived before the
  * clock started (the C reference does the same).
+ *
+ * <p>Each end reads its {@link Cost} just before its first call and just after its last (the
+ * sender's shutdown, the receiver's end of stream): its interval covers every message counted.
  */
 public final class StreamTrial {
   /** The receiver's buffer: large, so one read can drain what the socket holds. */
@@ -39,6 +42,7 @@ public final class StreamTrial {
     ByteBuffer message = connection.allocate(size);
     Pattern.ofSize(size).fill(message);
     long messages = 0;
+    CostMeter.Snapshot costStart = CostMeter.read();
     if (byteBudget > 0) {
       long total = Math.max(1, byteBudget / size);
       for (; messages < total; messages++) {
@@ -65,8 +69,9 @@ public final class StreamTrial {
       }
     }
     connection.shutdownOutput();
+    Cost cost = CostMeter.since(costStart);
     long bytes = messages * size;
-    return Tally.counts(bytes, bytes, messages, 0, 0, Affinity.currentCpu());
+    return Tally.counts(bytes, bytes, messages, 0, 0, Affinity.currentCpu()).withCost(cost);
   }
 
   /** Receives until end of stream, spot-checking content, and times the transfer. */
@@ -78,6 +83,7 @@ public final class StreamTrial {
     long firstReadBytes = 0;
     long start = 0;
     int phase = 0;
+    CostMeter.Snapshot costStart = CostMeter.read();
     while (true) {
       buffer.clear();
       int n = connection.read(buffer);
@@ -99,12 +105,14 @@ public final class StreamTrial {
       }
     }
     long nanos = bytes == 0 ? 0 : System.nanoTime() - start;
+    Cost cost = CostMeter.since(costStart);
     if (bytes % size != 0) {
       throw new CorruptTransferException(
           "received " + bytes + " bytes, not a whole number of " + size + "-byte messages");
     }
     return Tally.counts(
-        bytes, bytes - firstReadBytes, bytes / size, reads, nanos, Affinity.currentCpu());
+            bytes, bytes - firstReadBytes, bytes / size, reads, nanos, Affinity.currentCpu())
+        .withCost(cost);
   }
 
   static TrialResult result(TrialSpec spec, Tally receiver, Tally sender)

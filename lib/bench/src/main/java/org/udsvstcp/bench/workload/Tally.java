@@ -16,6 +16,7 @@ import java.util.Locale;
  * @param p999Us 99.9th percentile latency in microseconds, NaN if not measured
  * @param maxUs maximum latency in microseconds, NaN if not measured
  * @param cpu the CPU this end's thread ran on at the end, -1 if unknown
+ * @param cost what this end spent over its measured interval, {@link Cost#NONE} if not measured
  */
 public record Tally(
     long bytes,
@@ -28,7 +29,58 @@ public record Tally(
     double p99Us,
     double p999Us,
     double maxUs,
-    int cpu) {
+    int cpu,
+    Cost cost) {
+
+  /** Checks the values. */
+  public Tally {
+    java.util.Objects.requireNonNull(cost, "cost");
+  }
+
+  /** Returns a tally without a measured cost. */
+  public Tally(
+      long bytes,
+      long timedBytes,
+      long messages,
+      long reads,
+      long nanos,
+      double p50Us,
+      double p90Us,
+      double p99Us,
+      double p999Us,
+      double maxUs,
+      int cpu) {
+    this(
+        bytes,
+        timedBytes,
+        messages,
+        reads,
+        nanos,
+        p50Us,
+        p90Us,
+        p99Us,
+        p999Us,
+        maxUs,
+        cpu,
+        Cost.NONE);
+  }
+
+  /** Returns a copy with {@code newCost}. */
+  public Tally withCost(Cost newCost) {
+    return new Tally(
+        bytes,
+        timedBytes,
+        messages,
+        reads,
+        nanos,
+        p50Us,
+        p90Us,
+        p99Us,
+        p999Us,
+        maxUs,
+        cpu,
+        newCost);
+  }
 
   /** Returns a tally without latency percentiles. */
   static Tally counts(long bytes, long timedBytes, long messages, long reads, long nanos, int cpu) {
@@ -55,7 +107,7 @@ public record Tally(
   public String encode() {
     return String.format(
         Locale.ROOT,
-        "%d,%d,%d,%d,%d,%s,%s,%s,%s,%s,%d",
+        "%d,%d,%d,%d,%d,%s,%s,%s,%s,%s,%d,%s",
         bytes,
         timedBytes,
         messages,
@@ -66,13 +118,14 @@ public record Tally(
         Double.toString(p99Us),
         Double.toString(p999Us),
         Double.toString(maxUs),
-        cpu);
+        cpu,
+        cost.encode());
   }
 
-  /** Parses the text written by {@link #encode()}. */
+  /** Parses the text written by {@link #encode()} (or by a version without the cost). */
   public static Tally decode(String text) {
     String[] p = text.split(",", -1);
-    if (p.length != 11) {
+    if (p.length != 11 && p.length != 17) {
       throw new IllegalArgumentException("not an encoded tally: " + text);
     }
     return new Tally(
@@ -86,6 +139,7 @@ public record Tally(
         Double.parseDouble(p[7]),
         Double.parseDouble(p[8]),
         Double.parseDouble(p[9]),
-        Integer.parseInt(p[10]));
+        Integer.parseInt(p[10]),
+        p.length == 17 ? Cost.decode(p, 11) : Cost.NONE);
   }
 }

@@ -168,10 +168,16 @@ public final class Trial {
       return switch (spec.workload()) {
         case STREAM -> overOne(listener.accept(), scope, c -> StreamTrial.receive(c, spec.size()));
         case PINGPONG ->
-            overOne(listener.accept(), scope, c -> PingPongTrial.server(c, spec.size()));
+            overOne(
+                listener.accept(),
+                scope,
+                c -> PingPongTrial.server(c, spec.size(), spec.warmupCount(), spec.count()));
         case CONNECT ->
-            ConnectTrial.server(listener, spec.size(), spec.count() + spec.warmupCount(), scope);
-        case ORIGINAL -> OriginalTrial.server(listener, spec.duration(), scope);
+            wholeRole(
+                () ->
+                    ConnectTrial.server(
+                        listener, spec.size(), spec.count() + spec.warmupCount(), scope));
+        case ORIGINAL -> wholeRole(() -> OriginalTrial.server(listener, spec.duration(), scope));
       };
     } finally {
       scope.release(listener);
@@ -194,9 +200,29 @@ public final class Trial {
                   PingPongTrial.client(
                       c, spec.size(), spec.warmupCount(), spec.count(), spec.writesPerMessage()));
       case CONNECT ->
-          ConnectTrial.client(endpoint, spec.size(), spec.warmupCount(), spec.count(), scope);
-      case ORIGINAL -> OriginalTrial.client(endpoint, scope);
+          wholeRole(
+              () ->
+                  ConnectTrial.client(
+                      endpoint, spec.size(), spec.warmupCount(), spec.count(), scope));
+      case ORIGINAL -> wholeRole(() -> OriginalTrial.client(endpoint, scope));
     };
+  }
+
+  /** One end's whole part of a trial. */
+  private interface Role {
+    Tally run() throws IOException;
+  }
+
+  /**
+   * Runs a role that does not read its own cost and gives it the cost of the whole role (for
+   * connect, the warm-up connections included).
+   */
+  private static Tally wholeRole(Role role) throws IOException {
+    CostMeter.Snapshot start = CostMeter.read();
+    Tally tally = role.run();
+    return tally.cost().accounting() == Cost.Accounting.NONE
+        ? tally.withCost(CostMeter.since(start))
+        : tally;
   }
 
   /** One end's part of a trial that runs over a single connection. */
@@ -215,14 +241,19 @@ public final class Trial {
     }
   }
 
-  /** Combines the two ends' tallies, checking that what arrived is what was sent. */
+  /**
+   * Combines the two ends' tallies, checking that what arrived is what was sent, with each end's
+   * cost.
+   */
   public static TrialResult result(TrialSpec spec, Tally server, Tally client)
       throws CorruptTransferException {
-    return switch (spec.workload()) {
-      case STREAM -> StreamTrial.result(spec, server, client);
-      case PINGPONG -> PingPongTrial.result(spec, server, client);
-      case CONNECT -> ConnectTrial.result(spec, server, client);
-      case ORIGINAL -> OriginalTrial.result(spec, server, client);
-    };
+    TrialResult result =
+        switch (spec.workload()) {
+          case STREAM -> StreamTrial.result(spec, server, client);
+          case PINGPONG -> PingPongTrial.result(spec, server, client);
+          case CONNECT -> ConnectTrial.result(spec, server, client);
+          case ORIGINAL -> OriginalTrial.result(spec, server, client);
+        };
+    return result.withCosts(server.cost(), client.cost());
   }
 }

@@ -22,6 +22,8 @@ import org.udsvstcp.bench.transport.Transport;
  * @param maxUs maximum in microseconds
  * @param serverCpu the CPU the server ran on at the end, -1 if unknown
  * @param clientCpu the CPU the client ran on at the end, -1 if unknown
+ * @param serverCost what the server end spent over its measured interval
+ * @param clientCost what the client end spent over its measured interval
  */
 public record TrialResult(
     Workload workload,
@@ -39,7 +41,77 @@ public record TrialResult(
     double p999Us,
     double maxUs,
     int serverCpu,
-    int clientCpu) {
+    int clientCpu,
+    Cost serverCost,
+    Cost clientCost) {
+
+  /** Checks the values. */
+  public TrialResult {
+    java.util.Objects.requireNonNull(serverCost, "serverCost");
+    java.util.Objects.requireNonNull(clientCost, "clientCost");
+  }
+
+  /** Returns a result with no cost measured at either end. */
+  public TrialResult(
+      Workload workload,
+      Transport transport,
+      int size,
+      double seconds,
+      long bytes,
+      long messages,
+      long reads,
+      double bytesPerSecond,
+      double messagesPerSecond,
+      double p50Us,
+      double p90Us,
+      double p99Us,
+      double p999Us,
+      double maxUs,
+      int serverCpu,
+      int clientCpu) {
+    this(
+        workload,
+        transport,
+        size,
+        seconds,
+        bytes,
+        messages,
+        reads,
+        bytesPerSecond,
+        messagesPerSecond,
+        p50Us,
+        p90Us,
+        p99Us,
+        p999Us,
+        maxUs,
+        serverCpu,
+        clientCpu,
+        Cost.NONE,
+        Cost.NONE);
+  }
+
+  /** Returns a copy with these ends' costs. */
+  public TrialResult withCosts(Cost server, Cost client) {
+    return new TrialResult(
+        workload,
+        transport,
+        size,
+        seconds,
+        bytes,
+        messages,
+        reads,
+        bytesPerSecond,
+        messagesPerSecond,
+        p50Us,
+        p90Us,
+        p99Us,
+        p999Us,
+        maxUs,
+        serverCpu,
+        clientCpu,
+        server,
+        client);
+  }
 
   /**
    * Returns the result of a trial whose time, counts and latencies come from the end that timed it,
