@@ -8,7 +8,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The {@code uds-vs-tcp} command line: {@code run}, {@code original} and {@code env}. */
+/**
+ * The {@code uds-vs-tcp} command line: {@code run}, {@code original}, {@code env}, {@code overhead}
+ * and {@code compare}.
+ */
 @Command(
     name = "uds-vs-tcp",
     mixinStandardHelpOptions = true,
@@ -18,6 +21,8 @@ import picocli.CommandLine.Spec;
       RunCommand.class,
       OriginalCommand.class,
       EnvCommand.class,
+      OverheadCommand.class,
+      CompareCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -73,6 +78,6 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(
-        spec.commandLine(), "name a command: run, original or env (see --help)");
+        spec.commandLine(), "name a command: run, original, env, overhead or compare (see --help)");
   }
 }

@@ -46,7 +46,7 @@ class MainTest extends SocketTestSupport {
   @Test
   void noCommandIsAUsageError() {
     assertEquals(2, run());
-    assertTrue(err.toString().contains("run, original or env"), err.toString());
+    assertTrue(err.toString().contains("run, original, env, overhead or compare"), err.toString());
   }
 
   @Test
@@ -69,6 +69,39 @@ class MainTest extends SocketTestSupport {
     assertTrue(text.contains("uds/tcp stream 64 B:"), text);
     assertTrue(err.toString().contains("trial 4/4"), err.toString());
     assertEquals(4, Rows.read(csv).rowCount());
+  }
+
+  @Test
+  void compareSetsTwoRunsSideBySideAndSaysWhatHeld() throws Exception {
+    var csv = scratch.resolve("run.csv");
+    assertEquals(
+        0,
+        run(
+            "run",
+            "--sizes=64,1k,4k",
+            "--bytes=256k",
+            "--trials=1",
+            "--warmup=0",
+            "--placement=scheduler",
+            "--seed=1",
+            "--out=" + csv),
+        err.toString());
+    out.getBuffer().setLength(0);
+    assertEquals(0, run("compare", csv.toString(), csv.toString()), err.toString());
+    String text = out.toString();
+    assertTrue(text.contains("kernel:"), text);
+    assertTrue(text.contains("tcp: CPU time per message is within 10%"), text);
+    assertTrue(text.contains("the shape of the curve holds"), text);
+    assertTrue(text.contains("at 3 of 3 sizes (the shape holds)"), text);
+  }
+
+  @Test
+  void compareRefusesAFileThatIsNotAResultsCsv() throws Exception {
+    var other = java.nio.file.Files.writeString(scratch.resolve("notes.csv"), "a,b\n1,2\n");
+    assertEquals(2, run("compare", other.toString(), other.toString()));
+    assertTrue(err.toString().contains("is not a uds-vs-tcp results CSV"), err.toString());
+    assertEquals(2, run("compare", scratch.resolve("missing.csv").toString(), other.toString()));
+    assertTrue(err.toString().contains("no such results file"), err.toString());
   }
 
   @Test
