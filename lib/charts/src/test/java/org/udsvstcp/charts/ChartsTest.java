@@ -219,4 +219,41 @@ class ChartsTest {
         assertThrows(IllegalArgumentException.class, () -> Charts.boxPlot(empty, "bytes_per_s"));
     assertTrue(e.getMessage().contains("no rows"));
   }
+
+  private static Table costs() {
+    return Table.create(
+        "costs",
+        StringColumn.create("transport", "uds", "tcp", "tcp", "uds"),
+        IntColumn.create("size", 65536, 64, 65536, 64),
+        DoubleColumn.create("server_system", 2500, 250, 15000, 270),
+        DoubleColumn.create("server_user", 100, 50, 300, 30),
+        DoubleColumn.create("client_system", 2400, 320, 6000, 380),
+        DoubleColumn.create("client_user", 300, 190, 400, 120));
+  }
+
+  @Test
+  void costStackStacksBothEndsSystemAndUserTimeUnderOneBarPerSizeAndTransport() {
+    String js = js(Charts.costStack(costs(), "per message"));
+    assertEquals(4, count(js, "type: 'bar'"), js);
+    assertTrue(js.contains("layout.barmode = \"stack\";"), js);
+    assertTrue(js.contains("layout.xaxis.type = \"multicategory\";"), js);
+    // Sorted by size, then tcp before uds: the server's system time of each bar in that order.
+    assertTrue(
+        js.contains(
+            "trace0.x = [[\"64 B\",\"64 B\",\"64 KiB\",\"64 KiB\"],"
+                + "[\"tcp\",\"uds\",\"tcp\",\"uds\"]];"),
+        js);
+    assertTrue(js.contains("y: [250.0, 270.0, 15000.0, 2500.0]"), js);
+    assertTrue(js.contains("name: 'client user'"), js);
+    assertTrue(js.contains("CPU time per message (ns)"), js);
+  }
+
+  @Test
+  void costStackNamesAMissingPart() {
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Charts.costStack(costs().removeColumns("client_user"), "per KiB"));
+    assertTrue(e.getMessage().contains("client_user"), e.getMessage());
+  }
 }
