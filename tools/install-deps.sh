@@ -17,6 +17,8 @@ declare -A want=(
   [chromedriver]=chromium-driver
   [node]=nodejs
   [npm]=npm
+  # issue 13: notebook 03 samples the kernel with perf (linux-perf)
+  [perf]=linux-perf
 )
 declare -A pymod=(
   [jupyter_kernel_test]=python3-jupyter-kernel-test

@@ -98,6 +98,16 @@ public final class Affinity {
         + "), verified in /proc/thread-self/status";
   }
 
+  /** Returns the kernel's task id of the calling thread (Linux), or empty if unknown. */
+  public static java.util.OptionalLong currentTaskId() {
+    try {
+      return java.util.OptionalLong.of(
+          Long.parseLong(Files.readSymbolicLink(THREAD_SELF).getFileName().toString()));
+    } catch (IOException | RuntimeException e) {
+      return java.util.OptionalLong.empty();
+    }
+  }
+
   /** Pins the calling thread to {@code cpu} and verifies it; never throws. */
   public static Pinning pinCurrentThread(int cpu) {
     Optional<Path> taskset = taskset();

@@ -132,6 +132,23 @@ public final class ThreadPeer implements Peer {
     return pinning;
   }
 
+  /**
+   * Returns the kernel's task id of this peer's thread (for tools such as {@code perf record -t}),
+   * or empty if unknown.
+   *
+   * @throws RunInterruptedException if interrupted while asking the thread
+   */
+  public java.util.OptionalLong taskId() {
+    try {
+      return executor.submit(Affinity::currentTaskId).get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RunInterruptedException("interrupted while asking a peer thread for its id");
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      return java.util.OptionalLong.empty();
+    }
+  }
+
   @Override
   public void close() {
     Scope current = scope;

@@ -1,0 +1,309 @@
+package org.udsvstcp.bench.experiment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.udsvstcp.bench.BenchException;
+import org.udsvstcp.bench.env.Affinity;
+import org.udsvstcp.bench.transport.Transport;
+import org.udsvstcp.bench.transport.TransportOptions;
+import org.udsvstcp.bench.workload.RunInterruptedException;
+import org.udsvstcp.bench.workload.ThreadPeer;
+import org.udsvstcp.bench.workload.Trial;
+import org.udsvstcp.bench.workload.TrialResult;
+import org.udsvstcp.bench.workload.TrialSpec;
+
+/**
+ * Where the kernel spends a stream trial's time: samples both ends' threads with {@code perf
+ * record} during one trial and returns the kernel functions with the largest share of the samples
+ * ({@code perf report}), with the exact commands so a reader can rerun them.
+ *
+ * @param transport the transport
+ * @param size the message size
+ * @param record the {@code perf record} command as run (its thread ids are this run's)
+ * @param report the {@code perf report} command as run
+ * @param samples the samples perf took of the two threads
+ * @param functions every kernel function perf saw, largest share first
+ * @param result the trial that was sampled
+ */
+public record KernelProfile(
+    Transport transport,
+    int size,
+    String record,
+    String report,
+    long samples,
+    List<Function> functions,
+    TrialResult result) {
+
+  /** Samples per second per thread; a prime, so sampling does not beat with periodic work. */
+  public static final int FREQUENCY = 4999;
+
+  private static final long STOP_SECONDS = 20;
+  private static final Pattern LINE = Pattern.compile("^\\s*([0-9.]+)%\\s+\\[k\\]\\s+(\\S+)");
+  private static final Pattern SAMPLES = Pattern.compile("^# Samples: (\\d+)([KM]?)");
+
+  /**
+   * One kernel function.
+   *
+   * @param symbol the function's name
+   * @param percent its share of all samples of the two threads, user space included
+   */
+  public record Function(String symbol, double percent) {}
+
+  /**
+   * Returns why perf cannot sample the kernel here, or empty if it can: perf must be installed
+   * ({@code linux-perf} on Debian) and this user root or {@code perf_event_paranoid} at most 1.
+   */
+  public static Optional<String> unavailable() {
+    Optional<Path> perf = perf();
+    if (perf.isEmpty()) {
+      return Optional.of("perf is not installed (Debian: apt-get install linux-perf)");
+    }
+    Path paranoid = Path.of("/proc/sys/kernel/perf_event_paranoid");
+    int level;
+    try {
+      level = Integer.parseInt(Files.readString(paranoid).strip());
+    } catch (IOException | NumberFormatException e) {
+      return Optional.of("cannot read " + paranoid + " (not Linux?)");
+    }
+    if (level > 1 && !isRoot()) {
+      return Optional.of(
+          "perf_event_paranoid is "
+              + level
+              + " and this user is not root: kernel samples need root or a level of at most 1"
+              + " (sysctl kernel.perf_event_paranoid=1)");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Runs one stream trial of {@code size}-byte messages for {@code duration}, both ends pinned to
+   * one CPU if possible, under {@code perf record -t} on the two ends' threads, and returns the
+   * kernel functions it sampled; perf's files go to a fresh directory under {@code workDir},
+   * deleted afterwards.
+   *
+   * @throws BenchException if perf is unavailable or fails
+   */
+  public static KernelProfile stream(
+      Transport transport, int size, Duration duration, Path workDir) {
+    unavailable()
+        .ifPresent(
+            why -> {
+              throw new BenchException("cannot sample the kernel: " + why);
+            });
+    String perf = perf().orElseThrow().toString();
+    List<Integer> cpus = Affinity.allowedCpus();
+    OptionalInt cpu = cpus.isEmpty() ? OptionalInt.empty() : OptionalInt.of(cpus.get(0));
+    Path dir;
+    try {
+      Files.createDirectories(workDir);
+      dir = Files.createTempDirectory(workDir, "perf-");
+    } catch (IOException e) {
+      throw new BenchException("cannot create a directory for perf under " + workDir, e);
+    }
+    Path data = dir.resolve("perf.data");
+    try (ThreadPeer server = ThreadPeer.start("server", cpu);
+        ThreadPeer client = ThreadPeer.start("client", cpu)) {
+      OptionalLong s = server.taskId();
+      OptionalLong c = client.taskId();
+      if (s.isEmpty() || c.isEmpty()) {
+        throw new BenchException("cannot find the peer threads' task ids (/proc/thread-self)");
+      }
+      TrialSpec spec = TrialSpec.stream(transport, size, duration);
+      // A first trial unsampled, so the sampled one runs compiled code.
+      Trial.run(spec, TransportOptions.defaults(), server, client, Trial.defaultTimeout(spec));
+      List<String> record =
+          List.of(
+              perf,
+              "record",
+              "-e",
+              "cpu-clock",
+              "-F",
+              Integer.toString(FREQUENCY),
+              "-t",
+              s.getAsLong() + "," + c.getAsLong(),
+              "-o",
+              data.toString(),
+              "-q");
+      Process recording = start(record, dir.resolve("record.log"));
+      TrialResult result;
+      try {
+        waitForFile(data, recording);
+        result =
+            Trial.run(
+                spec, TransportOptions.defaults(), server, client, Trial.defaultTimeout(spec));
+      } finally {
+        // perf record writes its file and exits on SIGTERM as on SIGINT.
+        recording.destroy();
+        waitFor(recording);
+      }
+      List<String> report =
+          List.of(perf, "report", "-i", data.toString(), "--stdio", "--sort", "sym");
+      Process reporting = start(report, dir.resolve("report.log"));
+      String text = read(reporting);
+      if (waitFor(reporting) != 0) {
+        throw new BenchException("perf report failed: " + tail(dir.resolve("report.log")));
+      }
+      return new KernelProfile(
+          transport,
+          size,
+          String.join(" ", record),
+          String.join(" ", report),
+          samples(text),
+          parse(text, Integer.MAX_VALUE),
+          result);
+    } finally {
+      for (String name : List.of("perf.data", "perf.data.old", "record.log", "report.log")) {
+        try {
+          Files.deleteIfExists(dir.resolve(name));
+        } catch (IOException e) {
+          // Left in the directory we made; the directory delete below reports nothing either.
+        }
+      }
+      try {
+        Files.deleteIfExists(dir);
+      } catch (IOException e) {
+        // Not empty: something else wrote into our directory; leave it.
+      }
+    }
+  }
+
+  /** Parses {@code perf report --stdio --sort sym}: kernel ([k]) lines, largest first. */
+  static List<Function> parse(String report, int top) {
+    List<Function> functions = new ArrayList<>();
+    for (String line : report.split("\n")) {
+      Matcher m = LINE.matcher(line);
+      if (m.find() && functions.size() < top) {
+        functions.add(new Function(m.group(2), Double.parseDouble(m.group(1))));
+      }
+    }
+    return functions;
+  }
+
+  static long samples(String report) {
+    for (String line : report.split("\n")) {
+      Matcher m = SAMPLES.matcher(line);
+      if (m.find()) {
+        long n = Long.parseLong(m.group(1));
+        return m.group(2).equals("K") ? n * 1000 : m.group(2).equals("M") ? n * 1_000_000 : n;
+      }
+    }
+    return 0;
+  }
+
+  /** Returns the {@code n} kernel functions with the largest shares. */
+  public List<Function> top(int n) {
+    return functions.subList(0, Math.min(n, functions.size()));
+  }
+
+  /** Returns the share of all samples in kernel functions whose names start with a prefix. */
+  public double percentMatching(String... prefixes) {
+    return functions.stream()
+        .filter(f -> java.util.Arrays.stream(prefixes).anyMatch(f.symbol()::startsWith))
+        .mapToDouble(Function::percent)
+        .sum();
+  }
+
+  /** Returns the share of all samples in kernel functions. */
+  public double kernelPercent() {
+    return functions.stream().mapToDouble(Function::percent).sum();
+  }
+
+  /** Returns the top {@code n} kernel functions as a table (function, percent of samples). */
+  public tech.tablesaw.api.Table table(int n) {
+    List<Function> top = top(n);
+    return tech.tablesaw.api.Table.create(
+        transport.label() + ": top kernel functions, " + size + " B stream",
+        tech.tablesaw.api.StringColumn.create(
+            "function", top.stream().map(Function::symbol).toArray(String[]::new)),
+        tech.tablesaw.api.DoubleColumn.create(
+            "percent_of_samples", top.stream().mapToDouble(Function::percent).toArray()));
+  }
+
+  private static Optional<Path> perf() {
+    for (String dir : List.of("/usr/bin", "/usr/sbin", "/bin", "/usr/local/bin")) {
+      Path candidate = Path.of(dir, "perf");
+      if (Files.isExecutable(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isRoot() {
+    try {
+      return "0".equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid").toString());
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static Process start(List<String> command, Path log) {
+    try {
+      return new ProcessBuilder(command)
+          .redirectError(log.toFile())
+          .redirectInput(ProcessBuilder.Redirect.PIPE)
+          .start();
+    } catch (IOException e) {
+      throw new BenchException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void waitForFile(Path data, Process recording) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_SECONDS);
+    try {
+      while (!Files.exists(data) && recording.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      // perf has opened its output; give it a moment to attach to the threads.
+      Thread.sleep(300);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RunInterruptedException("interrupted while perf started");
+    }
+    if (!recording.isAlive()) {
+      throw new BenchException("perf record exited at once (exit " + recording.exitValue() + ")");
+    }
+  }
+
+  private static String read(Process process) {
+    try (InputStream in = process.getInputStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new BenchException("cannot read perf's output: " + e.getMessage(), e);
+    }
+  }
+
+  private static int waitFor(Process process) {
+    try {
+      if (!process.waitFor(STOP_SECONDS, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new RunInterruptedException("interrupted while waiting for perf");
+    }
+  }
+
+  private static String tail(Path log) {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+    } catch (IOException e) {
+      return "(no log)";
+    }
+  }
+}

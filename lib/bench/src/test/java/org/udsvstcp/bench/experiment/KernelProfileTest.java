@@ -1,0 +1,61 @@
+package org.udsvstcp.bench.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.udsvstcp.bench.SocketTestSupport;
+import org.udsvstcp.bench.transport.Transport;
+
+class KernelProfileTest extends SocketTestSupport {
+
+  private static final String REPORT =
+      """
+      # Samples: 2K of event 'cpu-clock:pppH'
+      # Event count (approx.): 1906906905
+      #
+      # Overhead  Symbol
+      # ........  ......
+      #
+          21.50%  [k] copy_user_enhanced_fast_string
+           9.25%  [.] StreamTrial.receive
+           4.00%  [k] tcp_sendmsg_locked
+           1.00%  [k] __softirqentry_text_start
+      """;
+
+  @Test
+  void parsesKernelLinesOfAPerfReportLargestFirst() {
+    List<KernelProfile.Function> top = KernelProfile.parse(REPORT, 2);
+    assertEquals(
+        List.of(
+            new KernelProfile.Function("copy_user_enhanced_fast_string", 21.5),
+            new KernelProfile.Function("tcp_sendmsg_locked", 4.0)),
+        top);
+    assertEquals(2000, KernelProfile.samples(REPORT));
+  }
+
+  @Test
+  void samplesTheKernelFunctionsOfEachFamilyDuringAStreamTrial() throws Exception {
+    assumeTrue(
+        KernelProfile.unavailable().isEmpty(), KernelProfile.unavailable().orElse("available"));
+    var work = scratch.resolve("perf");
+    for (Transport transport : List.of(Transport.TCP, Transport.UDS)) {
+      KernelProfile profile = KernelProfile.stream(transport, 65536, Duration.ofMillis(300), work);
+      assertTrue(profile.samples() > 100, "samples: " + profile.samples());
+      assertTrue(profile.record().contains(" record -e cpu-clock "), profile.record());
+      // Each family's own protocol functions show up among the samples.
+      String prefix = transport == Transport.TCP ? "tcp_" : "unix_";
+      assertTrue(profile.percentMatching(prefix) > 0, transport + ": " + profile.functions());
+      assertTrue(profile.kernelPercent() > 50, transport + ": mostly kernel time");
+      assertEquals(5, profile.table(5).rowCount());
+      assertTrue(profile.result().bytes() > 0);
+    }
+    try (var left = Files.list(work)) {
+      assertEquals(0, left.count(), "perf's files are deleted");
+    }
+  }
+}
