@@ -11,8 +11,9 @@ NAME = "03-message-sizes.ipynb"
 def test_the_plots_are_there(execute_notebook):
     nb, _ = execute_notebook(NAME)
     plots = nbout.plots(nb)
-    # bytes/s vs size, messages/s vs size, ratio by size, threads vs processes
-    assert len(plots) == 4
+    # bytes/s, messages/s and CPU time per message vs size, ratio by size, the two cost stacks,
+    # threads vs processes
+    assert len(plots) == 7
     titles = [p["data"]["text/plain"].splitlines()[0] for p in plots]
     assert any("throughput (bytes/s) by message size" in t for t in titles), titles
     assert any("messages per second" in t and "by message size" in t for t in titles), titles
@@ -58,3 +59,60 @@ def test_the_runs_are_saved_with_the_environment(execute_notebook):
         assert any(line.startswith("# socket buffers:") for line in head), head
         buffers = next(line for line in head if line.startswith("# socket buffers:"))
         assert re.search(r"tcp SO_SNDBUF/SO_RCVBUF client \d+/\d+, server \d+/\d+", buffers), buffers
+
+
+def test_the_costs_per_message_are_plotted_stacked_and_checked(execute_notebook):
+    nb, _ = execute_notebook(NAME)
+    titles = [p["data"]["text/plain"].splitlines()[0] for p in nbout.plots(nb)]
+    assert any("CPU time per message, both ends (ns) by message size" in t for t in titles), titles
+    for unit in ("per message", "per KiB"):
+        stack = next(p for p in nbout.plots(nb)
+                     if p["data"]["text/plain"].startswith(f"CPU time {unit} by message size and transport"))
+        html = stack["data"]["text/html"]
+        assert 'barmode = "stack"' in html and 'xaxis.type = "multicategory"' in html, unit
+        for part in ("server system", "server user", "client system", "client user"):
+            assert f"name: '{part}'" in html, (unit, part)
+    text = nbout.stdout(nb)
+    assert "costs measured per thread in" in text
+    for size in ("64 B", "64 KiB"):
+        # n/a where a quick trial was too short for the user/system split (10 ms ticks)
+        value = r"(?:[0-9.]+ [nu]s|n/a)"
+        assert re.search(rf"{size}\s+system time per message: tcp {value}, uds {value} \(tcp/uds (?:[0-9.]+x|n/a)\);"
+                         rf" throughput uds/tcp [0-9.]+x", text), size
+    busy = re.search(r"messages/s x CPU time per message: ([0-9.]+) to ([0-9.]+) CPU-seconds per second"
+                     r" \(median ([0-9.]+) over 36 cells\)", text)
+    assert busy, text
+    # Both ends on one CPU: in the median cell they use about one CPU-second per second (quick
+    # trials are short, and their cost interval starts a little before the receiver's clock).
+    assert 0 < float(busy.group(1)) <= float(busy.group(3)) <= float(busy.group(2)), busy.group(0)
+    assert 0.7 < float(busy.group(3)) < 1.3, busy.group(0)
+
+
+def test_the_perf_section_profiles_both_transports_or_says_why_not(execute_notebook):
+    nb, _ = execute_notebook(NAME)
+    text = nbout.stdout(nb)
+    if "perf section skipped: " in text:
+        assert re.search(r"perf section skipped: \S.+", text)
+        return
+    assert "perf can sample the kernel here" in text
+    for transport in ("tcp", "uds"):
+        assert re.search(rf"^{transport} \(\d+ samples\): \S*perf record -e cpu-clock -F 4999 -t \d+,\d+ -D -1 --control fifo:",
+                         text, re.M), transport
+        table = next(t for t in nbout.tables(nb) if t.startswith(f"{transport}: top kernel functions, 65536 B"))
+        assert "percent_of_samples" in table
+    assert re.search(r"^tcp  kernel [0-9.]+% of samples: copies [0-9.]+%, tcp_/ip_ [0-9.]+%", text, re.M)
+
+
+def test_this_run_is_set_beside_the_committed_reference(execute_notebook):
+    nb, _ = execute_notebook(NAME)
+    reference = ROOT / "notebooks" / "reference" / "03-message-sizes.csv"
+    assert reference.read_text().startswith("# uds-vs-tcp results\n")
+    text = nbout.stdout(nb)
+    assert re.search(r"^cpu:\s+\S", text, re.M), "the reference names its machine"
+    hosts = next(t for t in nbout.tables(nb) if t.startswith("host comparison"))
+    assert "ref_cpu_ns_per_message" in hosts and "this_uds_tcp" in hosts
+    for transport in ("tcp", "uds"):
+        assert re.search(rf"^{transport}: CPU time per message is .+ the reference's", text, re.M), transport
+        assert re.search(rf"^{transport}: throughput by size ranks alike in both runs \(Spearman -?[0-9.]+\)",
+                         text, re.M), transport
+    assert re.search(r"^UDS/TCP: the ratio is on the same side of 1 in both runs at \d+ of \d+ sizes", text, re.M)

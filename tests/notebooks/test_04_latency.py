@@ -11,7 +11,7 @@ NAME = "04-latency.ipynb"
 
 def test_three_percentile_plots_are_there(execute_notebook):
     nb, _ = execute_notebook(NAME)
-    plots = nbout.plots(nb)
+    plots = [p for p in nbout.plots(nb) if p["data"]["text/plain"].startswith("latency by percentile")]
     # per transport, Nagle x writes per message, same core vs cross core
     assert len(plots) == 3
     for plot in plots:
@@ -64,3 +64,26 @@ def test_the_runs_are_saved_with_the_environment(execute_notebook):
     rows = list(csv.DictReader(l for l in lines if not l.startswith("#")))
     writes = {row["writes"] for row in rows}
     assert writes == {"1", "2"}, "the split-write trials are recorded rows like any other"
+
+
+def test_switches_and_cpu_time_per_round_trip_are_shown_by_placement(execute_notebook):
+    nb, _ = execute_notebook(NAME)
+    assert "costs measured per thread" in nbout.stdout(nb)
+    table = next(t for t in nbout.tables(nb) if t.startswith("per round trip (medians over trials)"))
+    for placement in ("same-core", "cross-core"):
+        for transport in ("tcp", "uds"):
+            assert re.search(rf"^\s*{placement}\s+\|?\s*{transport}\s", table, re.M) or \
+                (placement in table and transport in table), (placement, transport)
+    titles = [p["data"]["text/plain"].splitlines()[0] for p in nbout.plots(nb)]
+    assert any("context switches per message, both ends" in t for t in titles), titles
+    assert any("CPU time per message, both ends (ns)" in t for t in titles), titles
+    text = nbout.stdout(nb)
+    for transport in ("tcp", "uds"):
+        for placement in ("same-core", "cross-core"):
+            line = re.search(rf"^{transport}\s+{placement}\s+([0-9.]+) switches per round trip; ([0-9.]+) µs of CPU"
+                             rf" \(both ends\) in a ([0-9.]+) µs round trip", text, re.M)
+            assert line, (transport, placement)
+            # Each end blocks at least about once per round trip, wherever it runs.
+            assert float(line.group(1)) >= 1.5, line.group(0)
+        assert re.search(rf"{transport}\s+across two CPUs: [0-9.]+x the switches, [0-9.]+x the CPU time and"
+                         rf" [0-9.]+x the time per round trip of one CPU", text, re.M), transport

@@ -26,6 +26,9 @@ public final class Labels {
           Map.entry("max_us", "max round trip (µs)"),
           Map.entry("latency_us", "latency (µs)"),
           Map.entry("ratio", "ratio"),
+          Map.entry("cpu_ns_per_message", "CPU time per message, both ends (ns)"),
+          Map.entry("system_ns_per_message", "system time per message, both ends (ns)"),
+          Map.entry("switches_per_message", "context switches per message, both ends"),
           Map.entry("size", "message size (bytes)"));
 
   private Labels() {}

@@ -2,16 +2,24 @@ package org.udsvstcp.bench.experiment;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.udsvstcp.bench.BenchException;
@@ -123,6 +131,11 @@ public record KernelProfile(
       TrialSpec spec = TrialSpec.stream(transport, size, duration);
       // A first trial unsampled, so the sampled one runs compiled code.
       Trial.run(spec, TransportOptions.defaults(), server, client, Trial.defaultTimeout(spec));
+      Path control = dir.resolve("control");
+      Path ack = dir.resolve("ack");
+      makeFifos(control, ack);
+      // Started with its events disabled (-D -1), perf samples exactly the trial: it is enabled
+      // and disabled through its control FIFO, and acknowledges each command once done.
       List<String> record =
           List.of(
               perf,
@@ -133,16 +146,26 @@ public record KernelProfile(
               Integer.toString(FREQUENCY),
               "-t",
               s.getAsLong() + "," + c.getAsLong(),
+              "-D",
+              "-1",
+              "--control",
+              "fifo:" + control + "," + ack,
               "-o",
               data.toString(),
               "-q");
       Process recording = start(record, dir.resolve("record.log"));
       TrialResult result;
-      try {
-        waitForFile(data, recording);
+      try (FileChannel commands =
+              FileChannel.open(control, StandardOpenOption.READ, StandardOpenOption.WRITE);
+          FileChannel acks =
+              FileChannel.open(ack, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        command(commands, acks, "enable", recording, dir.resolve("record.log"));
         result =
             Trial.run(
                 spec, TransportOptions.defaults(), server, client, Trial.defaultTimeout(spec));
+        command(commands, acks, "disable", recording, dir.resolve("record.log"));
+      } catch (IOException e) {
+        throw new BenchException("cannot talk to perf record: " + e.getMessage(), e);
       } finally {
         // perf record writes its file and exits on SIGTERM as on SIGINT.
         recording.destroy();
@@ -164,7 +187,8 @@ public record KernelProfile(
           parse(text, Integer.MAX_VALUE),
           result);
     } finally {
-      for (String name : List.of("perf.data", "perf.data.old", "record.log", "report.log")) {
+      for (String name :
+          List.of("perf.data", "perf.data.old", "record.log", "report.log", "control", "ack")) {
         try {
           Files.deleteIfExists(dir.resolve(name));
         } catch (IOException e) {
@@ -260,20 +284,50 @@ public record KernelProfile(
     }
   }
 
-  private static void waitForFile(Path data, Process recording) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_SECONDS);
+  private static void makeFifos(Path... fifos) {
+    List<String> command = new ArrayList<>(List.of("mkfifo", "-m", "600"));
+    for (Path fifo : fifos) {
+      command.add(fifo.toString());
+    }
+    Process mkfifo;
     try {
-      while (!Files.exists(data) && recording.isAlive() && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
-      // perf has opened its output; give it a moment to attach to the threads.
-      Thread.sleep(300);
+      mkfifo = new ProcessBuilder(command).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      throw new BenchException("cannot run mkfifo for perf's control: " + e.getMessage(), e);
+    }
+    String output = read(mkfifo);
+    if (waitFor(mkfifo) != 0) {
+      throw new BenchException("mkfifo failed: " + output.strip());
+    }
+  }
+
+  /** Sends one control command to perf record and waits for its acknowledgement. */
+  private static void command(
+      FileChannel commands, FileChannel acks, String command, Process recording, Path log)
+      throws IOException {
+    commands.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.US_ASCII)));
+    ExecutorService reader =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, ThreadPeer.THREAD_PREFIX + "perf-ack");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      Future<Integer> answer = reader.submit(() -> acks.read(ByteBuffer.allocate(16)));
+      answer.get(STOP_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new RunInterruptedException("interrupted while perf started");
-    }
-    if (!recording.isAlive()) {
-      throw new BenchException("perf record exited at once (exit " + recording.exitValue() + ")");
+      throw new RunInterruptedException("interrupted while waiting for perf");
+    } catch (ExecutionException | TimeoutException e) {
+      throw new BenchException(
+          "perf record did not acknowledge '"
+              + command
+              + "'"
+              + (recording.isAlive() ? "" : " (it exited: " + tail(log) + ")"),
+          e);
+    } finally {
+      reader.shutdownNow();
     }
   }
 

@@ -65,15 +65,22 @@ public final class CostMeter {
     return enabled ? Cost.Accounting.THREAD : Cost.Accounting.OFF;
   }
 
-  /** Reads the calling thread's counters (nothing is read if accounting is off or unavailable). */
+  /**
+   * Reads the calling thread's counters at the start of an interval (nothing is read if accounting
+   * is off or unavailable); the run time is read last, so the reading is not charged to the
+   * interval.
+   */
   public static Snapshot read() {
+    return read(false);
+  }
+
+  private static Snapshot read(boolean runTimeFirst) {
     Cost.Accounting accounting = accounting();
     if (accounting != Cost.Accounting.THREAD) {
       return new Snapshot(accounting, 0, 0, 0, 0, 0);
     }
     try {
-      String schedstat = Files.readString(SCHEDSTAT);
-      long runNs = Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
+      long runNs = runTimeFirst ? runNs() : 0;
       String stat = Files.readString(STAT);
       // Fields after the command name, which may itself hold spaces and parentheses.
       String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -91,6 +98,9 @@ public final class CostMeter {
       if (voluntary < 0 || involuntary < 0) {
         return new Snapshot(Cost.Accounting.UNAVAILABLE, 0, 0, 0, 0, 0);
       }
+      if (!runTimeFirst) {
+        runNs = runNs();
+      }
       return new Snapshot(Cost.Accounting.THREAD, runNs, user, system, voluntary, involuntary);
     } catch (IOException | RuntimeException e) {
       // A kernel without these files or fields: the cost columns stay empty.
@@ -98,12 +108,20 @@ public final class CostMeter {
     }
   }
 
-  /** Returns what the calling thread spent since {@code start}, read by {@link #read()}. */
+  private static long runNs() throws IOException {
+    String schedstat = Files.readString(SCHEDSTAT);
+    return Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
+  }
+
+  /**
+   * Returns what the calling thread spent since {@code start}, read by {@link #read()}; the run
+   * time is read first, so this reading is not charged to the interval either.
+   */
   public static Cost since(Snapshot start) {
     if (start.accounting() != Cost.Accounting.THREAD) {
       return Cost.empty(start.accounting());
     }
-    return between(start, read());
+    return between(start, read(true));
   }
 
   /** Returns the cost between two snapshots of the same thread. */
