@@ -9,6 +9,7 @@ import org.udsvstcp.bench.Profile;
 import org.udsvstcp.bench.experiment.AccountingOverhead;
 import org.udsvstcp.bench.experiment.Experiment;
 import org.udsvstcp.bench.experiment.Placement;
+import org.udsvstcp.bench.stats.Units;
 import org.udsvstcp.bench.transport.Transport;
 import org.udsvstcp.bench.workload.Workload;
 import picocli.CommandLine.Command;
@@ -95,6 +96,18 @@ final class OverheadCommand implements Callable<Integer> {
               c.ci().high(),
               100 * c.overhead()));
     }
+    // The direct figure: what one end's two readings cost, against the length of a trial.
+    AccountingOverhead.nanosPerTrialEnd(5, 200);
+    double nanos = AccountingOverhead.nanosPerTrialEnd(11, 200);
+    out.println();
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "reading one end's counters at a trial's two edges takes %s (median of 11 x 200):"
+                + " %.4f%% of a %s trial per end",
+            Units.seconds(nanos * 1e-9),
+            100 * nanos / duration.toNanos(),
+            Units.seconds(duration.toNanos() * 1e-9)));
     out.println();
     out.println("These numbers describe one machine at one time, not a verdict.");
     return 0;

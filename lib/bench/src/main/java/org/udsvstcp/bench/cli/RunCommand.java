@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.udsvstcp.bench.Profile;
 import org.udsvstcp.bench.env.Environment;
@@ -12,9 +13,11 @@ import org.udsvstcp.bench.experiment.ExperimentException;
 import org.udsvstcp.bench.experiment.Isolation;
 import org.udsvstcp.bench.experiment.Placement;
 import org.udsvstcp.bench.experiment.Results;
+import org.udsvstcp.bench.stats.Costs;
 import org.udsvstcp.bench.stats.Ratios;
 import org.udsvstcp.bench.stats.Summaries;
 import org.udsvstcp.bench.stats.SummaryFormat;
+import org.udsvstcp.bench.stats.Units;
 import org.udsvstcp.bench.stats.Warnings;
 import org.udsvstcp.bench.transport.Transport;
 import org.udsvstcp.bench.workload.Workload;
@@ -23,6 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import tech.tablesaw.api.Table;
 
 /** {@code run}: an interleaved experiment with a summary, the UDS/TCP ratio and warnings. */
 @Command(
@@ -241,6 +245,50 @@ final class RunCommand implements Callable<Integer> {
     out.flush();
   }
 
+  /** Prints both ends' cost per message (per round trip for pingpong), medians per group. */
+  static void printCosts(PrintWriter out, Table measured) {
+    out.println();
+    if (measured.rowCount() == 0 || !Costs.measured(measured)) {
+      out.println("cost per message: none (" + Costs.whyEmpty(measured) + ")");
+      return;
+    }
+    Table costs =
+        Costs.medians(
+            Costs.withTotals(measured),
+            List.of(
+                "cpu_ns_per_message",
+                "system_ns_per_message",
+                "user_ns_per_message",
+                "switches_per_message"),
+            "transport",
+            "size");
+    out.println(
+        "cost per message, both ends (medians; per round trip for pingpong; system/user split from"
+            + " 10 ms ticks)");
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "%-11s %-8s %12s %12s %12s %9s",
+            "transport",
+            "size",
+            "cpu",
+            "system",
+            "user",
+            "switches"));
+    for (int row = 0; row < costs.rowCount(); row++) {
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "%-11s %-8s %12s %12s %12s %9.3f",
+              costs.stringColumn("transport").get(row),
+              Units.size(costs.intColumn("size").get(row)),
+              Units.seconds(costs.doubleColumn("cpu_ns_per_message").getDouble(row) * 1e-9),
+              Units.seconds(costs.doubleColumn("system_ns_per_message").getDouble(row) * 1e-9),
+              Units.seconds(costs.doubleColumn("user_ns_per_message").getDouble(row) * 1e-9),
+              costs.doubleColumn("switches_per_message").getDouble(row)));
+    }
+  }
+
   static void printSummary(PrintWriter out, Results results, String metric) {
     out.println();
     out.print(
@@ -256,6 +304,7 @@ final class RunCommand implements Callable<Integer> {
                 Ratios.paired(results.table(), metric, numerator.label(), denominator.label())));
       }
     }
+    printCosts(out, results.measured());
     List<String> warnings = Warnings.check(results.table(), metric);
     if (!warnings.isEmpty()) {
       out.println();

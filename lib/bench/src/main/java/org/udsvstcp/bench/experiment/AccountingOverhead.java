@@ -85,6 +85,26 @@ public final class AccountingOverhead {
     return out;
   }
 
+  /**
+   * Returns the wall time, in nanoseconds, of one trial's accounting at one end (a reading at the
+   * start and one at the end), the median of {@code rounds} rounds of {@code perRound} pairs on the
+   * calling thread; NaN where accounting is off or unavailable.
+   */
+  public static double nanosPerTrialEnd(int rounds, int perRound) {
+    if (CostMeter.accounting() != org.udsvstcp.bench.workload.Cost.Accounting.THREAD) {
+      return Double.NaN;
+    }
+    double[] perPair = new double[rounds];
+    for (int round = 0; round < rounds; round++) {
+      long start = System.nanoTime();
+      for (int i = 0; i < perRound; i++) {
+        CostMeter.since(CostMeter.read());
+      }
+      perPair[round] = (System.nanoTime() - start) / (double) perRound;
+    }
+    return Quantiles.median(perPair);
+  }
+
   private static Map<String, Double> rates(Table measured) {
     Map<String, List<Double>> values = new LinkedHashMap<>();
     for (int row = 0; row < measured.rowCount(); row++) {

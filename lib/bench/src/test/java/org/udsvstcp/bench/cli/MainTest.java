@@ -67,6 +67,9 @@ class MainTest extends SocketTestSupport {
     assertTrue(text.indexOf("kernel:") < text.indexOf("bytes_per_s"), text);
     assertTrue(text.contains("method: stream: tcp vs uds"), text);
     assertTrue(text.contains("uds/tcp stream 64 B:"), text);
+    assertTrue(
+        text.contains("cost per message, both ends") || text.contains("cost per message: none ("),
+        text);
     assertTrue(err.toString().contains("trial 4/4"), err.toString());
     assertEquals(4, Rows.read(csv).rowCount());
   }

@@ -19,7 +19,7 @@ class AccountingOverheadTest extends SocketTestSupport {
         .workload(Workload.STREAM)
         .transports(Transport.TCP, Transport.UDS)
         .sizes(1024)
-        .byteBudget(256 * 1024)
+        .duration(java.time.Duration.ofMillis(50))
         .warmup(0)
         .trials(1)
         .placement(Placement.SCHEDULER)
@@ -39,6 +39,16 @@ class AccountingOverheadTest extends SocketTestSupport {
       assertEquals(1 - c.ratio(), c.overhead(), 1e-12);
     }
     assertThrows(IllegalArgumentException.class, () -> AccountingOverhead.measure(tiny(), 1, 1));
+  }
+
+  @Test
+  void readingTheCountersAtATrialsEdgesIsTimedWhereItHappens() {
+    double nanos = AccountingOverhead.nanosPerTrialEnd(3, 10);
+    if (CostMeter.available()) {
+      assertTrue(nanos > 0 && nanos < 10_000_000, "ns per trial end: " + nanos);
+    } else {
+      assertTrue(Double.isNaN(nanos));
+    }
   }
 
   @Test
