@@ -254,14 +254,15 @@ final class RunCommand implements Callable<Integer> {
     }
     Table costs =
         Costs.medians(
-            Costs.withTotals(measured),
-            List.of(
-                "cpu_ns_per_message",
-                "system_ns_per_message",
-                "user_ns_per_message",
-                "switches_per_message"),
-            "transport",
-            "size");
+                Costs.withTotals(measured),
+                List.of(
+                    "cpu_ns_per_message",
+                    "system_ns_per_message",
+                    "user_ns_per_message",
+                    "switches_per_message"),
+                "transport",
+                "size")
+            .sortOn("transport", "size");
     out.println(
         "cost per message, both ends (medians; per round trip for pingpong; system/user split from"
             + " 10 ms ticks)");
