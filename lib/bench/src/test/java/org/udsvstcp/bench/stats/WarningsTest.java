@@ -188,4 +188,23 @@ class WarningsTest {
                 + " unreliable; run more trials"),
         warnings);
   }
+
+  @Test
+  void trialsWithLittleCpuTimePerEndAreTooShortForTheUserSystemSplit() {
+    tech.tablesaw.api.Table rows =
+        tech.tablesaw.api.Table.create(
+            "rows",
+            tech.tablesaw.api.StringColumn.create("phase", "measured", "measured", "warmup"),
+            tech.tablesaw.api.DoubleColumn.create("server_cpu_ns", 5e8, 1e8, 1e6),
+            tech.tablesaw.api.DoubleColumn.create("client_cpu_ns", 5e8, 5e8, 1e6),
+            tech.tablesaw.api.DoubleColumn.create("server_system_ns", 4e8, Double.NaN, 1e6),
+            tech.tablesaw.api.DoubleColumn.create("client_system_ns", 4e8, 4e8, 1e6));
+    List<String> warnings = Warnings.costResolution(rows);
+    assertEquals(1, warnings.size(), warnings.toString());
+    assertTrue(warnings.get(0).startsWith("1 of 2 measured trials had an end with under 0.2 s"));
+    assertTrue(warnings.get(0).contains("(1 with no tick at all, split left empty)"));
+    rows.doubleColumn("server_cpu_ns").set(1, 3e8);
+    assertTrue(Warnings.costResolution(rows).isEmpty());
+    assertTrue(Warnings.costResolution(rows.removeColumns("client_cpu_ns")).isEmpty());
+  }
 }
