@@ -162,6 +162,9 @@ public final class Trial {
   public static Tally serve(
       TrialSpec spec, TransportOptions options, Consumer<Endpoint> ready, Scope scope)
       throws IOException {
+    if (spec.workload().isServer()) {
+      return ServerTrial.serve(spec, options, ready);
+    }
     Listener listener = scope.register(spec.transport().listen(options));
     try {
       ready.accept(listener.endpoint());
@@ -172,6 +175,7 @@ public final class Trial {
         case CONNECT ->
             ConnectTrial.server(listener, spec.size(), spec.count() + spec.warmupCount(), scope);
         case ORIGINAL -> OriginalTrial.server(listener, spec.duration(), scope);
+        default -> throw new IllegalStateException("not a bare-socket workload: " + spec);
       };
     } finally {
       scope.release(listener);
@@ -180,6 +184,9 @@ public final class Trial {
 
   /** Runs the client role against {@code endpoint}; everything it opens is registered. */
   public static Tally connect(TrialSpec spec, Endpoint endpoint, Scope scope) throws IOException {
+    if (spec.workload().isServer()) {
+      return ServerTrial.connect(spec, endpoint, scope);
+    }
     return switch (spec.workload()) {
       case STREAM ->
           overOne(
@@ -196,6 +203,7 @@ public final class Trial {
       case CONNECT ->
           ConnectTrial.client(endpoint, spec.size(), spec.warmupCount(), spec.count(), scope);
       case ORIGINAL -> OriginalTrial.client(endpoint, scope);
+      default -> throw new IllegalStateException("not a bare-socket workload: " + spec);
     };
   }
 
@@ -218,11 +226,15 @@ public final class Trial {
   /** Combines the two ends' tallies, checking that what arrived is what was sent. */
   public static TrialResult result(TrialSpec spec, Tally server, Tally client)
       throws CorruptTransferException {
+    if (spec.workload().isServer()) {
+      return ServerTrial.result(spec, server, client);
+    }
     return switch (spec.workload()) {
       case STREAM -> StreamTrial.result(spec, server, client);
       case PINGPONG -> PingPongTrial.result(spec, server, client);
       case CONNECT -> ConnectTrial.result(spec, server, client);
       case ORIGINAL -> OriginalTrial.result(spec, server, client);
+      default -> throw new IllegalStateException("not a bare-socket workload: " + spec);
     };
   }
 }
