@@ -309,7 +309,9 @@ public record Experiment(
           resources.servers.put(w.server(), ManagedServer.start(w.server(), cpus.server()));
         }
       }
-      if (udsPath == null && transports.stream().anyMatch(Transport::isUnix)) {
+      if (udsPath == null
+          && transports.stream().anyMatch(Transport::isUnix)
+          && !workloads().stream().allMatch(Workload::isServer)) {
         resources.directory = SocketDirectory.create();
       }
       TransportOptions options =

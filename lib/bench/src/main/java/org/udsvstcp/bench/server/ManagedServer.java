@@ -40,6 +40,8 @@ public final class ManagedServer implements AutoCloseable {
   public static final int COUNTERS = 1_000;
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+  private static final java.util.Set<ManagedServer> RUNNING =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
   private static final String UNPRIVILEGED = "nobody";
 
   private final Workload.Server kind;
@@ -91,6 +93,7 @@ public final class ManagedServer implements AutoCloseable {
   private static ManagedServer startOnce(Workload.Server kind, OptionalInt cpu) {
     SocketDirectory directory = null;
     Watchdog watchdog = null;
+    ManagedServer server = null;
     try {
       directory = SocketDirectory.create();
       Path dir = directory.directory();
@@ -109,8 +112,8 @@ public final class ManagedServer implements AutoCloseable {
                 postgres(dir, port),
                 cpu);
       }
-      ManagedServer server =
-          new ManagedServer(kind, directory, watchdog, port, socket, pinning(watchdog, cpu));
+      server = new ManagedServer(kind, directory, watchdog, port, socket, pinning(watchdog, cpu));
+      RUNNING.add(server);
       server.awaitReady();
       server.version =
           kind == Workload.Server.REDIS
@@ -120,6 +123,9 @@ public final class ManagedServer implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       String log = watchdog == null ? "" : watchdog.logTail();
       closeQuietly(watchdog, directory);
+      if (server != null) {
+        RUNNING.remove(server);
+      }
       if (e instanceof ServerUnavailableException unavailable) {
         throw unavailable;
       }
@@ -355,6 +361,12 @@ public final class ManagedServer implements AutoCloseable {
   @Override
   public void close() {
     closeQuietly(watchdog, directory);
+    RUNNING.remove(this);
+  }
+
+  /** Returns the servers this JVM started and has not closed yet. */
+  public static List<ManagedServer> running() {
+    return List.copyOf(RUNNING);
   }
 
   private static void closeQuietly(Watchdog watchdog, SocketDirectory directory) {

@@ -128,7 +128,9 @@ final class ToolRuns {
       if (fields.length >= 8 && fields[0].strip().equals(test)) {
         double[] values = new double[7];
         for (int i = 0; i < 7; i++) {
-          values[i] = Double.parseDouble(fields[i + 1].strip());
+          String field = fields[i + 1].strip();
+          values[i] =
+              field.equalsIgnoreCase("inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(field);
         }
         if (!(values[0] > 0) || Double.isInfinite(values[0])) {
           // Its clock counts whole milliseconds: a run shorter than one has no rate.
