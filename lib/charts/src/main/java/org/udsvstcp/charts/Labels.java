@@ -26,7 +26,8 @@ public final class Labels {
           Map.entry("max_us", "max round trip (µs)"),
           Map.entry("latency_us", "latency (µs)"),
           Map.entry("ratio", "ratio"),
-          Map.entry("size", "message size (bytes)"));
+          Map.entry("size", "message size (bytes)"),
+          Map.entry("depth", "requests per round trip"));
 
   private Labels() {}
 
@@ -67,6 +68,7 @@ public final class Labels {
             }
           }
           case "writes" -> parts.add(value + (value.equals("1") ? " write" : " writes"));
+          case "depth" -> parts.add("depth " + value);
           default -> parts.add(value);
         }
       }
