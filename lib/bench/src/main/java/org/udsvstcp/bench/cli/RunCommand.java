@@ -291,6 +291,16 @@ final class RunCommand implements Callable<Integer> {
                         results.table(), metric, numerator.label(), denominator.label())));
       }
     }
+    if (servers) {
+      String versus =
+          org.udsvstcp.bench.server.ServerComparison.describe(
+              org.udsvstcp.bench.server.ServerComparison.javaVsTool(results.table()));
+      if (!versus.isEmpty()) {
+        out.println();
+        out.println("Java client vs the server's C tool (UDS/TCP requests per second):");
+        out.print(versus);
+      }
+    }
     List<String> warnings = Warnings.check(results.table(), metric);
     if (!warnings.isEmpty()) {
       out.println();

@@ -1,6 +1,11 @@
 package org.udsvstcp.bench.server;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.udsvstcp.bench.stats.Quantiles;
 import org.udsvstcp.bench.stats.Ratios;
 import org.udsvstcp.bench.stats.Units;
 import org.udsvstcp.bench.workload.Workload;
@@ -58,6 +63,11 @@ public final class ServerComparison {
     DoubleColumn toolHigh = DoubleColumn.create("tool_ci_high");
     DoubleColumn versus = DoubleColumn.create("java_vs_tool");
     BooleanColumn within = BooleanColumn.create("within_10pct");
+    DoubleColumn javaTcp = DoubleColumn.create("java_tcp_us");
+    DoubleColumn javaUds = DoubleColumn.create("java_uds_us");
+    DoubleColumn toolTcp = DoubleColumn.create("tool_tcp_us");
+    DoubleColumn toolUds = DoubleColumn.create("tool_uds_us");
+    Map<List<Object>, Double> roundTrips = roundTripMedians(rows);
     for (Row mine : ratios) {
       Workload workload = Workload.fromName(mine.getString("workload"));
       Workload reference = workload.reference();
@@ -82,6 +92,10 @@ public final class ServerComparison {
           double v = mine.getDouble("ratio") / theirs.getDouble("ratio");
           versus.append(v);
           within.append(Math.abs(v - 1) <= TOLERANCE);
+          javaTcp.append(roundTrips.getOrDefault(key(workload, mine, "tcp"), Double.NaN));
+          javaUds.append(roundTrips.getOrDefault(key(workload, mine, "uds"), Double.NaN));
+          toolTcp.append(roundTrips.getOrDefault(key(reference, mine, "tcp"), Double.NaN));
+          toolUds.append(roundTrips.getOrDefault(key(reference, mine, "uds"), Double.NaN));
         }
       }
     }
@@ -99,7 +113,37 @@ public final class ServerComparison {
         toolLow,
         toolHigh,
         versus,
-        within);
+        within,
+        javaTcp,
+        javaUds,
+        toolTcp,
+        toolUds);
+  }
+
+  private static List<Object> key(Workload workload, Row ratio, String transport) {
+    return List.of(workload.label(), ratio.getInt("size"), ratio.getInt("depth"), transport);
+  }
+
+  /** Median time per round trip in µs of the measured rows, by workload, size, depth, transport. */
+  private static Map<List<Object>, Double> roundTripMedians(Table rows) {
+    Map<List<Object>, List<Double>> times = new HashMap<>();
+    for (Row row : rows) {
+      if ("measured".equals(row.getString("phase")) && row.getLong("reads") > 0) {
+        times
+            .computeIfAbsent(
+                List.of(
+                    row.getString("workload"),
+                    row.getInt("size"),
+                    row.getInt("depth"),
+                    row.getString("transport")),
+                k -> new ArrayList<>())
+            .add(row.getDouble("seconds") / row.getLong("reads") * 1e6);
+      }
+    }
+    Map<List<Object>, Double> medians = new HashMap<>();
+    times.forEach(
+        (k, v) -> medians.put(k, Quantiles.median(v.stream().mapToDouble(d -> d).toArray())));
+    return medians;
   }
 
   /** Returns the request a workload makes, e.g. "PING, pipeline 16" or "GET 64 B". */
@@ -140,6 +184,19 @@ public final class ServerComparison {
                   ? "equal to"
                   : Units.percent(Math.abs(v - 1)) + (v > 1 ? " above" : " below"),
               row.getBoolean("within_10pct") ? " (within 10%)" : " (more than 10% apart)"));
+      if (!Double.isNaN(row.getDouble("java_tcp_us"))
+          && !Double.isNaN(row.getDouble("tool_tcp_us"))) {
+        text.append(
+            String.format(
+                Locale.ROOT,
+                "  a round trip over tcp/uds took %s/%s with %s, %s/%s with %s%n",
+                Units.micros(row.getDouble("java_tcp_us")),
+                Units.micros(row.getDouble("java_uds_us")),
+                row.getString("java"),
+                Units.micros(row.getDouble("tool_tcp_us")),
+                Units.micros(row.getDouble("tool_uds_us")),
+                row.getString("tool")));
+      }
     }
     return text.toString();
   }
