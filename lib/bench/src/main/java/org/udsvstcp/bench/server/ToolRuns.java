@@ -246,7 +246,12 @@ final class ToolRuns {
             "uds-vs-tcp-tool"));
     argv.addAll(command);
     Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
-    Closeable stop = () -> process.destroyForcibly();
+    // Closing the guard's pipe makes it kill the tool (killing bash alone would orphan the tool).
+    Closeable stop =
+        () -> {
+          process.getOutputStream().close();
+          process.destroyForcibly();
+        };
     scope.register(stop);
     try {
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

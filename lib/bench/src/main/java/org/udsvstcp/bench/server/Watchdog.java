@@ -157,6 +157,11 @@ final class Watchdog implements Closeable {
       ProcessHandle.of(serverPid).ifPresent(ProcessHandle::destroyForcibly);
       waitFor(watchdog);
     }
+    try {
+      watchdog.getInputStream().close();
+    } catch (IOException e) {
+      // Nothing is left to read from a watchdog that has exited.
+    }
   }
 
   private static boolean waitFor(Process process) {
