@@ -295,19 +295,20 @@ public record Experiment(
     List<Planned> plan = plan(random);
     int finished = 0;
     try (Resources resources = new Resources()) {
-      if (csv != null) {
-        List<String> comments = new ArrayList<>();
-        comments.add("run " + runId + " (" + Profile.current().label() + ")");
-        comments.add("experiment: " + describe());
-        comments.addAll(environment.toText().lines().toList());
-        resources.sink = CsvSink.create(csv, comments);
-      }
       Cpus cpus = Cpus.forPlacement(placement);
       for (Workload w : workloads()) {
         if (w.isServer() && !resources.servers.containsKey(w.server())) {
           // Pinned where a bare-socket trial's server end would run.
           resources.servers.put(w.server(), ManagedServer.start(w.server(), cpus.server()));
         }
+      }
+      if (csv != null) {
+        List<String> comments = new ArrayList<>();
+        comments.add("run " + runId + " (" + Profile.current().label() + ")");
+        comments.add("experiment: " + describe());
+        comments.addAll(environment.toText().lines().toList());
+        resources.servers.values().forEach(server -> comments.add("server: " + server.describe()));
+        resources.sink = CsvSink.create(csv, comments);
       }
       if (udsPath == null
           && transports.stream().anyMatch(Transport::isUnix)

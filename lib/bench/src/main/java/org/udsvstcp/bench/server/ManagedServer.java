@@ -341,7 +341,10 @@ public final class ManagedServer implements AutoCloseable {
         : new Endpoint(transport, TransportOptions.LOOPBACK, port, null, true);
   }
 
-  /** Returns a one-line description, e.g. "redis 7.0.15 (pid 123, 127.0.0.1:5000, /tmp/...)". */
+  /**
+   * Returns a one-line description, e.g. "redis 7.0.15 (pid 123, 127.0.0.1:5000 and /tmp/..., ...),
+   * Java client jedis 8.0.2".
+   */
   public String describe() {
     return kind.label()
         + " "
@@ -354,7 +357,25 @@ public final class ManagedServer implements AutoCloseable {
         + socketPath
         + ", "
         + pinning.description()
-        + ")";
+        + "), Java client "
+        + clientVersion(kind);
+  }
+
+  /** Returns the Java client's name and version, e.g. "jedis 8.0.2" or "pgjdbc 42.7.14". */
+  public static String clientVersion(Workload.Server kind) {
+    if (kind == Workload.Server.POSTGRESQL) {
+      return "pgjdbc " + org.postgresql.util.DriverInfo.DRIVER_VERSION;
+    }
+    String resource = "/META-INF/maven/redis.clients/jedis/pom.properties";
+    java.util.Properties properties = new java.util.Properties();
+    try (var in = ManagedServer.class.getResourceAsStream(resource)) {
+      if (in != null) {
+        properties.load(in);
+      }
+    } catch (IOException e) {
+      // The version stays unknown.
+    }
+    return "jedis " + properties.getProperty("version", "(version unknown)");
   }
 
   /** Stops the server and waits until its directory is gone. */

@@ -1,6 +1,7 @@
 package org.udsvstcp.bench.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -9,9 +10,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.udsvstcp.bench.experiment.Experiment;
+import org.udsvstcp.bench.experiment.ExperimentException;
 import org.udsvstcp.bench.experiment.Isolation;
 import org.udsvstcp.bench.experiment.Placement;
 import org.udsvstcp.bench.experiment.Results;
@@ -26,6 +29,40 @@ import tech.tablesaw.api.Table;
  */
 class ServerWorkloadsTest extends ServerTestSupport {
   private static final int ROUND_TRIPS = 200;
+
+  @Test
+  void anInterruptedRunStopsItsServersAndRemovesTheirDirectories() {
+    assumeInstalled(Workload.REDIS_PING);
+    assumeInstalled(Workload.PG_SELECT1);
+    Set<ManagedServer> servers = new HashSet<>();
+    Experiment experiment =
+        Experiment.builder()
+            .workload(Workload.REDIS_PING)
+            .alongside(Workload.PG_SELECT1)
+            .count(ROUND_TRIPS)
+            .warmup(0)
+            .trials(50)
+            .placement(Placement.SCHEDULER)
+            .build();
+    ExperimentException stopped =
+        assertThrows(
+            ExperimentException.class,
+            () ->
+                experiment.run(
+                    null,
+                    (index, total, row) -> {
+                      servers.addAll(ManagedServer.running());
+                      Thread.currentThread().interrupt();
+                    }));
+    assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
+    assertEquals(1, stopped.results().table().rowCount(), "the finished trial is kept");
+    assertEquals(2, servers.size());
+    for (ManagedServer server : servers) {
+      assertTrue(!alive(server.pid()), "the server still runs: " + server.describe());
+      assertTrue(!Files.exists(server.directory()), "its directory is left: " + server.directory());
+    }
+    assertEquals(List.of(), ManagedServer.running());
+  }
 
   @ParameterizedTest
   @EnumSource(Workload.Server.class)
