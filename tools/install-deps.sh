@@ -44,6 +44,15 @@ if command -v node >/dev/null 2>&1; then
   missing=("${missing[@]/npm/}")
 fi
 
+# Notebook 06's real servers and their C tools (issue 12). Debian keeps PostgreSQL's server binaries
+# and pgbench off the PATH, in /usr/lib/postgresql/<version>/bin; the library looks there itself.
+# pgbench ships in postgresql-<version>, the package postgresql pulls in.
+{ ls /usr/lib/postgresql/*/bin/postgres && ls /usr/lib/postgresql/*/bin/pgbench; } >/dev/null 2>&1 ||
+  command -v postgres >/dev/null 2>&1 || missing+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+command -v redis-benchmark >/dev/null 2>&1 || missing+=(redis-tools)
+command -v setpriv >/dev/null 2>&1 || missing+=(util-linux)
+
 mapfile -t missing < <(printf '%s\n' "${missing[@]}" | grep -v '^$' | sort -u)
 [ ${#missing[@]} -eq 0 ] && exit 0
 

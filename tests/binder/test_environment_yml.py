@@ -23,6 +23,8 @@ ON_CONDA_FORGE = {
     "nbconvert": "7",
     "ijava": "1.4.0 noarch (the HHMI Janelia fork of IJava; installs a Java kernelspec)",
     "make": "4",
+    "postgresql": "15-17, with initdb, postgres and pgbench (notebook 06)",
+    "redis-server": "7, with redis-benchmark (notebook 06)",
 }
 
 

@@ -333,11 +333,20 @@ public final class Charts {
    * columns such as the pair's name split it into more lines).
    */
   public static Figure ratioBySize(Table ratios) {
-    Groups.require(ratios, "size", "ratio", "ci_low", "ci_high");
+    return ratioBy(ratios, "size");
+  }
+
+  /**
+   * Returns the ratio against {@code x} (a numeric column: "size", or "depth", the requests per
+   * round trip of a real server's pipeline) on a log axis, one line per series with 95% CI
+   * whiskers, from a ratio table (x, ratio, ci_low, ci_high, and string columns naming series).
+   */
+  public static Figure ratioBy(Table ratios, String x) {
+    Groups.require(ratios, x, "ratio", "ci_low", "ci_high");
     ExtendedFigure.Builder figure = new ExtendedFigure.Builder();
     Palette palette = Palette.forFigure();
     int series = 0;
-    for (Map.Entry<String, int[]> group : seriesBySize(ratios).entrySet()) {
+    for (Map.Entry<String, int[]> group : seriesBy(ratios, x).entrySet()) {
       int[] rows = group.getValue();
       String key = group.getKey();
       // The classic-API pair gets its own transport's colour; the first other series is "uds".
@@ -350,7 +359,7 @@ public final class Charts {
       double[] ratio = Groups.doubles(ratios, "ratio", rows);
       int i =
           figure.add(
-              ScatterTrace.builder(Groups.doubles(ratios, "size", rows), ratio)
+              ScatterTrace.builder(Groups.doubles(ratios, x, rows), ratio)
                   .mode(ScatterTrace.Mode.LINE_AND_MARKERS)
                   .name(group.getKey().isEmpty() ? "ratio" : group.getKey())
                   .line(Line.builder().color(color).width(2).build())
@@ -381,8 +390,12 @@ public final class Charts {
                 Map.of("color", "#666"))));
     Layout layout =
         layout(
-            "ratio by message size (whiskers: 95% CI)",
-            sizeAxis(ratios), axis("ratio (UDS ÷ TCP)"), true);
+            x.equals("size")
+                ? "ratio by message size (whiskers: 95% CI)"
+                : "ratio by " + Labels.of(x) + " (whiskers: 95% CI)",
+            x.equals("size") ? sizeAxis(ratios) : countAxis(ratios, x),
+            axis("ratio (UDS ÷ TCP)"),
+            true);
     return finish(figure, layout);
   }
 
@@ -603,6 +616,10 @@ public final class Charts {
 
   /** Groups rows by every text column except size-like numbers, for one line per series. */
   private static Map<String, int[]> seriesBySize(Table table) {
+    return seriesBy(table, "size");
+  }
+
+  private static Map<String, int[]> seriesBy(Table table, String x) {
     List<String> keys = new ArrayList<>();
     for (Column<?> column : table.columns()) {
       if (column.type().equals(ColumnType.STRING)) {
@@ -618,12 +635,26 @@ public final class Charts {
               .sorted(
                   (a, b) ->
                       Double.compare(
-                          table.numberColumn("size").getDouble(a),
-                          table.numberColumn("size").getDouble(b)))
+                          table.numberColumn(x).getDouble(a), table.numberColumn(x).getDouble(b)))
               .mapToInt(Integer::intValue)
               .toArray());
     }
     return groups;
+  }
+
+  private static Axis countAxis(Table table, String column) {
+    List<Double> values = distinctSorted(table, column);
+    double[] ticks = values.stream().mapToDouble(Double::doubleValue).toArray();
+    String[] labels = values.stream().map(v -> Long.toString(v.longValue())).toArray(String[]::new);
+    return Axis.builder()
+        .title(Labels.of(column) + " (log scale)")
+        .type(Axis.Type.LOG)
+        .tickSettings(
+            TickSettings.builder()
+                .tickMode(TickSettings.TickMode.ARRAY)
+                .arrayTicks(ticks, labels)
+                .build())
+        .build();
   }
 
   private static Axis sizeAxis(Table table) {

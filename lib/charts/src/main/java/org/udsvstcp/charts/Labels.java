@@ -29,7 +29,8 @@ public final class Labels {
           Map.entry("cpu_ns_per_message", "CPU time per message, both ends (ns)"),
           Map.entry("system_ns_per_message", "system time per message, both ends (ns)"),
           Map.entry("switches_per_message", "context switches per message, both ends"),
-          Map.entry("size", "message size (bytes)"));
+          Map.entry("size", "message size (bytes)"),
+          Map.entry("depth", "requests per round trip"));
 
   private Labels() {}
 
@@ -70,6 +71,7 @@ public final class Labels {
             }
           }
           case "writes" -> parts.add(value + (value.equals("1") ? " write" : " writes"));
+          case "depth" -> parts.add("depth " + value);
           default -> parts.add(value);
         }
       }

@@ -42,8 +42,30 @@ final class RunCommand implements Callable<Integer> {
       names = "--workload",
       defaultValue = "stream",
       converter = Converters.WorkloadConverter.class,
-      description = "stream, pingpong, connect or original (default: ${DEFAULT-VALUE})")
+      description =
+          "stream, pingpong, connect or original; against real servers pg-select1, pg-point,"
+              + " pg-batch, pg-connect, pgbench-select, redis-ping, redis-get, redis-set,"
+              + " redis-benchmark-ping, redis-benchmark-get, redis-benchmark-set"
+              + " (default: ${DEFAULT-VALUE})")
   Workload workload;
+
+  @Option(
+      names = "--also",
+      split = ",",
+      converter = Converters.WorkloadConverter.class,
+      description =
+          "more workloads in the same rounds, e.g. the server's C tool: --workload redis-ping"
+              + " --also redis-benchmark-ping")
+  List<Workload> also = List.of();
+
+  @Option(
+      names = "--depths",
+      split = ",",
+      defaultValue = "1",
+      description =
+          "server workloads: requests per round trip (Redis pipeline depth, pg-batch size),"
+              + " e.g. 1,16,128 (default: ${DEFAULT-VALUE})")
+  List<Integer> depths;
 
   @Option(
       names = "--transports",
@@ -80,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
       description = "bytes per stream trial instead of a duration, e.g. 64m")
   Long bytes;
 
-  @Option(names = "--round-trips", description = "round trips per pingpong trial")
+  @Option(names = "--round-trips", description = "round trips per pingpong or server trial")
   Integer roundTrips;
 
   @Option(names = "--connections", description = "connections per connect trial")
@@ -190,7 +212,9 @@ final class RunCommand implements Callable<Integer> {
             .host(host)
             .port(port)
             .udsPath(udsPath)
-            .timeout(timeout);
+            .timeout(timeout)
+            .alongside(also.toArray(Workload[]::new))
+            .depths(depths.stream().mapToInt(Integer::intValue).toArray());
     if (trials != null) {
       builder.trials(trials);
     }
@@ -203,10 +227,11 @@ final class RunCommand implements Callable<Integer> {
     if (bytes != null) {
       builder.byteBudget(bytes);
     }
-    if (workload == Workload.PINGPONG && roundTrips != null) {
+    if ((workload == Workload.PINGPONG || workload.isServer() && workload != Workload.PG_CONNECT)
+        && roundTrips != null) {
       builder.count(roundTrips);
     }
-    if (workload == Workload.CONNECT && connections != null) {
+    if ((workload == Workload.CONNECT || workload == Workload.PG_CONNECT) && connections != null) {
       builder.count(connections);
     }
     if (seed != null) {
@@ -231,6 +256,7 @@ final class RunCommand implements Callable<Integer> {
       case STREAM -> "bytes_per_s";
       case PINGPONG -> "p50_us";
       case CONNECT, ORIGINAL -> "messages_per_s";
+      default -> "messages_per_s"; // requests per second against a real server
     };
   }
 
@@ -292,9 +318,14 @@ final class RunCommand implements Callable<Integer> {
 
   static void printSummary(PrintWriter out, Results results, String metric) {
     out.println();
+    boolean servers = results.experiment().workloads().stream().anyMatch(Workload::isServer);
     out.print(
         SummaryFormat.table(
-            Summaries.byGroup(results.table(), metric, "transport", "size"), metric));
+            servers
+                ? Summaries.byGroup(
+                    results.table(), metric, "workload", "api", "transport", "size", "depth")
+                : Summaries.byGroup(results.table(), metric, "transport", "size"),
+            metric));
     List<Transport> transports = results.experiment().transports();
     for (Transport numerator : List.of(Transport.UDS, Transport.UDS_JUNIX)) {
       Transport denominator = numerator.counterpart();
@@ -302,7 +333,21 @@ final class RunCommand implements Callable<Integer> {
         out.println();
         out.print(
             SummaryFormat.ratio(
-                Ratios.paired(results.table(), metric, numerator.label(), denominator.label())));
+                servers
+                    ? Ratios.pairedBy(
+                        results.table(), metric, numerator.label(), denominator.label(), "depth")
+                    : Ratios.paired(
+                        results.table(), metric, numerator.label(), denominator.label())));
+      }
+    }
+    if (servers) {
+      String versus =
+          org.udsvstcp.bench.server.ServerComparison.describe(
+              org.udsvstcp.bench.server.ServerComparison.javaVsTool(results.table()));
+      if (!versus.isEmpty()) {
+        out.println();
+        out.println("Java client vs the server's C tool (UDS/TCP requests per second):");
+        out.print(versus);
       }
     }
     printCosts(out, results.measured());

@@ -19,6 +19,7 @@ import org.udsvstcp.bench.BenchException;
 import org.udsvstcp.bench.Profile;
 import org.udsvstcp.bench.env.Affinity;
 import org.udsvstcp.bench.env.Environment;
+import org.udsvstcp.bench.server.ManagedServer;
 import org.udsvstcp.bench.transport.SocketDirectory;
 import org.udsvstcp.bench.transport.Transport;
 import org.udsvstcp.bench.transport.TransportOptions;
@@ -57,6 +58,10 @@ import tech.tablesaw.api.Table;
  * @param host the TCP host
  * @param port the TCP port, 0 for a free one per trial
  * @param udsPath an explicit Unix socket path, or null for a private directory
+ * @param alongside more workloads run in the same rounds, such as a real server's own C tool beside
+ *     its Java client (their cells interleave with the first workload's)
+ * @param depths requests per round trip of server workloads that pipeline or batch; each value is a
+ *     cell
  */
 public record Experiment(
     Workload workload,
@@ -76,7 +81,9 @@ public record Experiment(
     boolean shuffle,
     String host,
     int port,
-    Path udsPath) {
+    Path udsPath,
+    List<Workload> alongside,
+    List<Integer> depths) {
 
   private static final DateTimeFormatter RUN_ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
@@ -87,6 +94,11 @@ public record Experiment(
     transports = List.copyOf(transports);
     sizes = List.copyOf(sizes);
     nodelay = List.copyOf(new java.util.LinkedHashSet<>(nodelay));
+    alongside = List.copyOf(new java.util.LinkedHashSet<>(alongside));
+    depths = List.copyOf(new java.util.LinkedHashSet<>(depths));
+    if (depths.isEmpty() || depths.stream().anyMatch(d -> d < 1)) {
+      throw new IllegalArgumentException("depths must be at least 1, got " + depths);
+    }
     writesPerMessage = List.copyOf(new java.util.LinkedHashSet<>(writesPerMessage));
     if (nodelay.isEmpty() || writesPerMessage.isEmpty()) {
       throw new IllegalArgumentException("at least one TCP_NODELAY and writes-per-message value");
@@ -110,15 +122,9 @@ public record Experiment(
     if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
       throw new IllegalArgumentException("timeout must be positive, got " + timeout);
     }
-    for (Transport transport : transports) {
-      for (int size : sizes) {
-        for (int writes : writesPerMessage) {
-          // Fails early, with the spec's own message, on a size or count it cannot run.
-          TrialSpec.of(workload, transport, size, duration, byteBudget, count)
-              .withWritesPerMessage(writes);
-        }
-      }
-    }
+    // Fails early, with the spec's own message, on a size or count it cannot run.
+    cells(workload, transports, sizes, nodelay, writesPerMessage, alongside, depths)
+        .forEach(cell -> specOf(cell, duration, byteBudget, count));
   }
 
   /**
@@ -135,21 +141,58 @@ public record Experiment(
         .withWritesPerMessage(writesPerMessage.get(0));
   }
 
+  private static TrialSpec specOf(Cell cell, Duration duration, long byteBudget, int count) {
+    TrialSpec spec =
+        TrialSpec.of(cell.workload(), cell.transport(), cell.size(), duration, byteBudget, count)
+            .withWritesPerMessage(cell.writes());
+    return cell.depth() == 1 ? spec : spec.withDepth(cell.depth());
+  }
+
+  /** Returns every workload of the run: the first, then those alongside it. */
+  public List<Workload> workloads() {
+    List<Workload> all = new ArrayList<>(List.of(workload));
+    alongside.stream().filter(w -> w != workload).forEach(all::add);
+    return all;
+  }
+
   /** Returns the number of trials the run will make, warm-up included. */
   public int totalTrials() {
     return (warmup + trials) * cells().size();
   }
 
   /** One cell of a round; a Unix transport runs once per size and writes, TCP_NODELAY aside. */
-  private record Cell(Transport transport, int size, boolean nodelay, int writes) {}
+  private record Cell(
+      Workload workload, Transport transport, int size, boolean nodelay, int writes, int depth) {}
 
   private List<Cell> cells() {
+    return cells(workload, transports, sizes, nodelay, writesPerMessage, alongside, depths);
+  }
+
+  private static List<Cell> cells(
+      Workload workload,
+      List<Transport> transports,
+      List<Integer> sizes,
+      List<Boolean> nodelay,
+      List<Integer> writesPerMessage,
+      List<Workload> alongside,
+      List<Integer> depths) {
+    List<Workload> all = new ArrayList<>(List.of(workload));
+    alongside.stream().filter(w -> w != workload).forEach(all::add);
     List<Cell> cells = new ArrayList<>();
-    for (Transport transport : transports) {
-      for (int size : sizes) {
-        for (boolean tcpNodelay : transport.isUnix() ? nodelay.subList(0, 1) : nodelay) {
-          for (int writes : writesPerMessage) {
-            cells.add(new Cell(transport, size, tcpNodelay, writes));
+    for (Workload w : all) {
+      // A server workload without a value has size 0; the original's size is fixed.
+      List<Integer> cellSizes =
+          w == Workload.ORIGINAL
+              ? List.of(OriginalTrial.MESSAGE.length)
+              : w.isServer() && !w.hasValue() ? List.of(0) : sizes;
+      for (Transport transport : transports) {
+        for (int size : cellSizes) {
+          for (boolean tcpNodelay : transport.isUnix() ? nodelay.subList(0, 1) : nodelay) {
+            for (int writes : w.isServer() ? List.of(1) : writesPerMessage) {
+              for (int depth : w.pipelines() ? depths : List.of(1)) {
+                cells.add(new Cell(w, transport, size, tcpNodelay, writes, depth));
+              }
+            }
           }
         }
       }
@@ -166,12 +209,16 @@ public record Experiment(
           case PINGPONG -> count + " round trips per trial";
           case CONNECT -> count + " connections per trial";
           case ORIGINAL -> "server sends for " + format(duration);
+          case PG_CONNECT -> count + " connections per trial";
+          default -> count + " round trips per trial";
         };
-    return workload.label()
+    return workloads().stream().map(Workload::label).collect(Collectors.joining(" and "))
         + ": "
         + transports.stream().map(Transport::label).collect(Collectors.joining(" vs "))
-        + ", sizes "
-        + sizes.stream().map(Experiment::formatSize).collect(Collectors.joining(", "))
+        + (workloads().stream().allMatch(w -> w.isServer() && !w.hasValue())
+            ? ""
+            : ", sizes "
+                + sizes.stream().map(Experiment::formatSize).collect(Collectors.joining(", ")))
         + ", "
         + what
         + ", "
@@ -194,7 +241,12 @@ public record Experiment(
             ? ""
             : ", each message in "
                 + writesPerMessage.stream().map(String::valueOf).collect(Collectors.joining(" or "))
-                + " writes");
+                + " writes")
+        + (workloads().stream().anyMatch(Workload::pipelines) && !depths.equals(List.of(1))
+            ? ", "
+                + depths.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                + " requests per round trip"
+            : "");
   }
 
   /** Formats a size as the command line accepts it: 64 B, 64 KiB, 1 MiB. */
@@ -243,14 +295,24 @@ public record Experiment(
     List<Planned> plan = plan(random);
     int finished = 0;
     try (Resources resources = new Resources()) {
+      Cpus cpus = Cpus.forPlacement(placement);
+      for (Workload w : workloads()) {
+        if (w.isServer() && !resources.servers.containsKey(w.server())) {
+          // Pinned where a bare-socket trial's server end would run.
+          resources.servers.put(w.server(), ManagedServer.start(w.server(), cpus.server()));
+        }
+      }
       if (csv != null) {
         List<String> comments = new ArrayList<>();
         comments.add("run " + runId + " (" + Profile.current().label() + ")");
         comments.add("experiment: " + describe());
         comments.addAll(environment.toText().lines().toList());
+        resources.servers.values().forEach(server -> comments.add("server: " + server.describe()));
         resources.sink = CsvSink.create(csv, comments);
       }
-      if (udsPath == null && transports.stream().anyMatch(Transport::isUnix)) {
+      if (udsPath == null
+          && transports.stream().anyMatch(Transport::isUnix)
+          && !workloads().stream().allMatch(Workload::isServer)) {
         resources.directory = SocketDirectory.create();
       }
       TransportOptions options =
@@ -261,7 +323,6 @@ public record Experiment(
                   ? udsPath
                   : resources.directory == null ? null : resources.directory.socketPath(),
               nodelay.get(0));
-      Cpus cpus = Cpus.forPlacement(placement);
       if (isolation == Isolation.THREADS && placement == Placement.SAME_CORE) {
         // Both ends share one CPU: keep the rest of this JVM on the others, so that its JIT,
         // collector and (in a notebook) kernel threads do not take turns with the measurement.
@@ -282,12 +343,14 @@ public record Experiment(
           throw new RunInterruptedException("interrupted between trials");
         }
         Cell cell = planned.cell;
-        TrialSpec spec = spec(cell.transport, cell.size).withWritesPerMessage(cell.writes);
+        TrialSpec spec = specOf(cell, duration, byteBudget, count);
+        ManagedServer server =
+            cell.workload.isServer() ? resources.servers.get(cell.workload.server()) : null;
         String startedAt = Instant.now().toString();
         TrialResult result =
             Trial.run(
                 spec,
-                options.withNodelay(cell.nodelay),
+                server != null ? server.options(cell.nodelay) : options.withNodelay(cell.nodelay),
                 resources.server,
                 resources.client,
                 timeout == null ? Trial.defaultTimeout(spec) : timeout);
@@ -298,9 +361,10 @@ public record Experiment(
                 result,
                 isolation,
                 placement,
-                pinning,
+                server != null ? serverPinning(server, resources.client, pinning) : pinning,
                 cell.nodelay,
                 cell.writes,
+                cell.depth,
                 planned.phase,
                 planned.round,
                 planned.trial,
@@ -355,9 +419,13 @@ public record Experiment(
    * (mean 0.078) as that of pairs with another trial between them (0.148).
    */
   private List<Cell> shuffledInBlocks(Random random) {
-    Map<List<Integer>, List<Cell>> blocks = new LinkedHashMap<>();
+    Map<List<Object>, List<Cell>> blocks = new LinkedHashMap<>();
     for (Cell cell : cells()) {
-      blocks.computeIfAbsent(List.of(cell.size(), cell.writes()), k -> new ArrayList<>()).add(cell);
+      blocks
+          .computeIfAbsent(
+              List.of(cell.workload(), cell.size(), cell.writes(), cell.depth()),
+              k -> new ArrayList<>())
+          .add(cell);
     }
     List<List<Cell>> order = new ArrayList<>(blocks.values());
     Collections.shuffle(order, random);
@@ -405,8 +473,19 @@ public record Experiment(
     return s.pinned() ? c.description() : s.description();
   }
 
+  /** A server trial's pinning: the server process's (verified), then the client peer's. */
+  private static String serverPinning(ManagedServer server, Peer client, String peers) {
+    Affinity.Pinning c = client.pinning();
+    return server.pinning().description()
+        + ", "
+        + (c.pinned() ? "client cpu" + c.cpu() + " (verified)" : c.description())
+        + (peers.contains("; other JVM threads") ? peers.substring(peers.indexOf(';')) : "");
+  }
+
   /** Everything a run opens, closed in reverse order whatever happens. */
   private static final class Resources implements AutoCloseable {
+    final Map<Workload.Server, ManagedServer> servers =
+        new java.util.EnumMap<>(Workload.Server.class);
     CsvSink sink;
     SocketDirectory directory;
     Affinity.Moved moved;
@@ -438,6 +517,7 @@ public record Experiment(
       if (moved != null) {
         moved.close();
       }
+      servers.values().forEach(ManagedServer::close);
       try {
         if (directory != null) {
           directory.close();
@@ -474,6 +554,8 @@ public record Experiment(
     private String host = TransportOptions.LOOPBACK;
     private int port;
     private Path udsPath;
+    private List<Workload> alongside = List.of();
+    private List<Integer> depths = List.of(1);
 
     private Builder(Profile profile) {
       this.profile = profile;
@@ -615,6 +697,28 @@ public record Experiment(
       return this;
     }
 
+    /**
+     * Runs these workloads in the same rounds as the first (default none), for instance a real
+     * server's own C tool beside its Java client, so both see the same machine at the same time.
+     */
+    public Builder alongside(Workload... values) {
+      alongside = List.of(values);
+      return this;
+    }
+
+    /**
+     * Sets the requests per round trip of server workloads that pipeline (Redis) or batch
+     * (pg-batch) (default 1); given several values, every such cell runs with each in every round.
+     */
+    public Builder depths(int... values) {
+      List<Integer> list = new ArrayList<>();
+      for (int value : values) {
+        list.add(value);
+      }
+      depths = list;
+      return this;
+    }
+
     /** Returns the experiment. */
     public Experiment build() {
       Duration trialDuration =
@@ -629,7 +733,9 @@ public record Experiment(
               : switch (workload) {
                 case PINGPONG -> profile.roundTrips();
                 case CONNECT -> profile.connections();
-                default -> 0;
+                // A PostgreSQL connection forks a backend: about a hundred times a TCP connect.
+                case PG_CONNECT -> Math.max(20, profile.connections() / 20);
+                default -> workload.isServer() ? profile.roundTrips() : 0;
               };
       List<Integer> trialSizes =
           workload == Workload.ORIGINAL ? List.of(OriginalTrial.MESSAGE.length) : sizes;
@@ -651,7 +757,9 @@ public record Experiment(
           shuffle,
           host,
           port,
-          udsPath);
+          udsPath,
+          alongside,
+          depths);
     }
   }
 }

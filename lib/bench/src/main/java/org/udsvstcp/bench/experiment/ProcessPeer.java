@@ -138,7 +138,14 @@ final class ProcessPeer implements Peer {
         List.of(
             PeerMain.class,
             org.newsclub.net.unix.AFUNIXSocket.class,
-            org.HdrHistogram.Histogram.class)) {
+            org.HdrHistogram.Histogram.class,
+            // The real servers' clients, for a peer that runs them.
+            org.postgresql.Driver.class,
+            redis.clients.jedis.Jedis.class,
+            org.apache.commons.pool2.ObjectPool.class,
+            org.slf4j.Logger.class,
+            org.json.JSONObject.class,
+            com.google.gson.Gson.class)) {
       addLocation(
           entries,
           type.getProtectionDomain().getCodeSource() == null

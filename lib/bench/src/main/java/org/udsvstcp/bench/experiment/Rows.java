@@ -73,6 +73,7 @@ public final class Rows {
     c.put("pinning", ColumnType.STRING);
     c.put("nodelay", ColumnType.BOOLEAN);
     c.put("writes", ColumnType.INTEGER);
+    c.put("depth", ColumnType.INTEGER);
     c.put("phase", ColumnType.STRING);
     c.put("round", ColumnType.INTEGER);
     c.put("trial", ColumnType.INTEGER);
@@ -165,7 +166,8 @@ public final class Rows {
 
   /**
    * Reads a results CSV written by this library back into a table with the schema's types; files
-   * from before the {@code writes} column get it, filled with 1 (every message was one write).
+   * from before the {@code writes} or {@code depth} column get it, filled with 1 (every message was
+   * one write, every round trip one request).
    */
   public static Table read(Path csv) throws IOException {
     CsvReadOptions options =
@@ -193,6 +195,11 @@ public final class Rows {
           table.addColumns(DoubleColumn.create(end + "_" + cost, table.rowCount()));
         }
       }
+    }
+    if (!table.containsColumn("depth") && table.containsColumn("writes")) {
+      IntColumn depth = IntColumn.create("depth", table.rowCount());
+      depth.setMissingTo(1);
+      table.insertColumn(table.columnIndex("writes") + 1, depth);
     }
     return table;
   }

@@ -14,13 +14,15 @@ import org.udsvstcp.bench.workload.TrialResult;
  * @param workload stream, pingpong, connect or original
  * @param transport tcp, uds, uds-junix or tcp-classic
  * @param family inet or unix
- * @param api nio or classic
+ * @param api nio or classic; for a real server's workload, its client (pgjdbc, jedis, pgbench,
+ *     redis-benchmark)
  * @param size the message size in bytes
  * @param isolation threads or processes
  * @param placement the requested placement
  * @param pinning the achieved, verified pinning, or why there is none
  * @param nodelay TCP_NODELAY (false for Unix transports)
  * @param writes the write calls each message was split into (ping-pong; 1 otherwise)
+ * @param depth requests per round trip (server pipelines and batches; 1 otherwise)
  * @param phase warmup or measured
  * @param round the interleaving round, warm-up rounds first
  * @param trial the index within its (transport, size) group and phase
@@ -57,6 +59,7 @@ public record TrialRow(
     String pinning,
     boolean nodelay,
     int writes,
+    int depth,
     String phase,
     int round,
     int trial,
@@ -88,6 +91,7 @@ public record TrialRow(
       String pinning,
       boolean nodelay,
       int writes,
+      int depth,
       Phase phase,
       int round,
       int trial,
@@ -99,13 +103,16 @@ public record TrialRow(
         result.workload().label(),
         result.transport().label(),
         result.transport().family().label(),
-        result.transport().api().label(),
+        result.workload().isServer()
+            ? result.workload().client()
+            : result.transport().api().label(),
         result.size(),
         isolation.label(),
         placement.label(),
         pinning,
         nodelay && !result.transport().isUnix(),
         writes,
+        depth,
         phase.label(),
         round,
         trial,
@@ -176,6 +183,7 @@ public record TrialRow(
       pinning,
       nodelay,
       writes,
+      depth,
       phase,
       round,
       trial,

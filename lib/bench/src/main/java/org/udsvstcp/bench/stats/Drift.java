@@ -39,7 +39,8 @@ public record Drift(int trials, double lag1, double pValue) {
   public static final double SIGNIFICANCE = 0.01;
 
   private static final List<String> CELL_COLUMNS =
-      List.of("workload", "transport", "size", "nodelay", "writes", "placement", "isolation");
+      List.of(
+          "workload", "transport", "size", "nodelay", "writes", "depth", "placement", "isolation");
 
   /** Returns the drift of the metric (e.g. "bytes_per_s") over the measured rows. */
   public static Drift of(Table rows, String metric) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.NumericColumn;
@@ -150,6 +151,50 @@ public final class Ratios {
         numerators,
         denominators,
         metrics);
+  }
+
+  /**
+   * Returns {@link #paired} for each setting of {@code settingColumns} (such as "depth") on its
+   * own, one table with those columns after workload and size; a setting absent from {@code rows}
+   * is left out of the key.
+   */
+  public static Table pairedBy(
+      Table rows,
+      String metric,
+      String numeratorTransport,
+      String denominatorTransport,
+      String... settingColumns) {
+    List<String> present =
+        java.util.Arrays.stream(settingColumns).filter(rows::containsColumn).toList();
+    Map<List<Object>, List<Integer>> settings = TrialRows.groups(rows, present);
+    Table out = null;
+    for (List<Integer> members : settings.values()) {
+      Table subset = rows.rows(members.stream().mapToInt(Integer::intValue).toArray());
+      Table ratios = paired(subset, metric, numeratorTransport, denominatorTransport);
+      for (int i = present.size() - 1; i >= 0; i--) {
+        Column<?> setting = subset.column(present.get(i)).emptyCopy();
+        for (int row = 0; row < ratios.rowCount(); row++) {
+          appendFirst(setting, subset.column(present.get(i)));
+        }
+        ratios.insertColumn(2, setting);
+      }
+      if (out == null) {
+        out = ratios;
+      } else {
+        out.append(ratios);
+      }
+    }
+    if (out == null) {
+      out = paired(rows, metric, numeratorTransport, denominatorTransport);
+    }
+    return out.sortOn(
+        java.util.stream.Stream.concat(Stream.of("workload", "size"), present.stream())
+            .toArray(String[]::new));
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void appendFirst(Column target, Column source) {
+    target.append(source, 0);
   }
 
   private record Cell(String workload, long size) {}

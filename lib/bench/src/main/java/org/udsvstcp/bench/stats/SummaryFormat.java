@@ -77,7 +77,12 @@ public final class SummaryFormat {
                   + ratios.column("denominator").getString(row)
               : "ratio";
       String workload = ratios.column("workload").getString(row);
-      String size = Units.size((long) number(ratios, "size", row));
+      long bytes = (long) number(ratios, "size", row);
+      // A server request without a value (PING, SELECT) has size 0: nothing to print.
+      String size = bytes == 0 ? "" : " " + Units.size(bytes);
+      if (ratios.containsColumn("depth") && number(ratios, "depth", row) != 1) {
+        size += " depth " + (long) number(ratios, "depth", row);
+      }
       int pairs = (int) number(ratios, "pairs", row);
       double low = number(ratios, "ci_low", row);
       double high = number(ratios, "ci_high", row);
@@ -89,7 +94,6 @@ public final class SummaryFormat {
       text.append(pair)
           .append(' ')
           .append(workload)
-          .append(' ')
           .append(size)
           .append(": ")
           .append(Units.ratio(number(ratios, "ratio", row)))

@@ -123,6 +123,11 @@ public final class Warnings {
         keyColumns.add(name);
       }
     }
+    // Server pipelines: each depth is its own group (a depth-16 trial is not an outlier of depth
+    // 1).
+    if (rows.containsColumn("depth") && rows.column("depth").unique().size() > 1) {
+      keyColumns.add("depth");
+    }
     boolean manyWorkloads =
         rows.containsColumn("workload") && rows.column("workload").unique().size() > 1;
     Map<List<Object>, List<Integer>> groups = new TreeMap<>(Warnings::compareKeys);
@@ -313,6 +318,10 @@ public final class Warnings {
       text = TrialRows.label("", size).substring(1);
     } else {
       text = "all trials";
+    }
+    Object depth = value(keyColumns, key, "depth");
+    if (depth != null) {
+      text += " depth " + depth;
     }
     Object workload = value(keyColumns, key, "workload");
     return withWorkload && workload != null ? workload + " " + text : text;

@@ -4,20 +4,20 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /** The times of a client's timed round trips or connections, with their exact total. */
-final class Latencies {
+public final class Latencies {
   private static final long HIGHEST_NANOS = TimeUnit.SECONDS.toNanos(60);
 
   private final Histogram histogram = new Histogram(1, HIGHEST_NANOS, 3);
   private long totalNanos;
 
   /** Records one time; the histogram clamps it to its range, the total keeps it as measured. */
-  void record(long nanos) {
+  public void record(long nanos) {
     histogram.recordValue(Math.min(Math.max(nanos, 1), HIGHEST_NANOS));
     totalNanos += nanos;
   }
 
   /** Returns the client's tally: these counts, the total time and the percentiles. */
-  Tally tally(long bytes, long messages, long reads, int cpu) {
+  public Tally tally(long bytes, long messages, long reads, int cpu) {
     return new Tally(
         bytes,
         bytes,

@@ -162,6 +162,9 @@ public final class Trial {
   public static Tally serve(
       TrialSpec spec, TransportOptions options, Consumer<Endpoint> ready, Scope scope)
       throws IOException {
+    if (spec.workload().isServer()) {
+      return ServerTrial.serve(spec, options, ready);
+    }
     Listener listener = scope.register(spec.transport().listen(options));
     try {
       ready.accept(listener.endpoint());
@@ -178,6 +181,7 @@ public final class Trial {
                     ConnectTrial.server(
                         listener, spec.size(), spec.count() + spec.warmupCount(), scope));
         case ORIGINAL -> wholeRole(() -> OriginalTrial.server(listener, spec.duration(), scope));
+        default -> throw new IllegalStateException("not a bare-socket workload: " + spec);
       };
     } finally {
       scope.release(listener);
@@ -186,6 +190,12 @@ public final class Trial {
 
   /** Runs the client role against {@code endpoint}; everything it opens is registered. */
   public static Tally connect(TrialSpec spec, Endpoint endpoint, Scope scope) throws IOException {
+    if (spec.workload().isServer()) {
+      // A C tool's cost is its own process's, not this waiting thread's: its rows say none.
+      return spec.workload().isTool()
+          ? ServerTrial.connect(spec, endpoint, scope)
+          : wholeRole(() -> ServerTrial.connect(spec, endpoint, scope));
+    }
     return switch (spec.workload()) {
       case STREAM ->
           overOne(
@@ -205,6 +215,7 @@ public final class Trial {
                   ConnectTrial.client(
                       endpoint, spec.size(), spec.warmupCount(), spec.count(), scope));
       case ORIGINAL -> wholeRole(() -> OriginalTrial.client(endpoint, scope));
+      default -> throw new IllegalStateException("not a bare-socket workload: " + spec);
     };
   }
 
@@ -215,7 +226,7 @@ public final class Trial {
 
   /**
    * Runs a role that does not read its own cost and gives it the cost of the whole role (for
-   * connect, the warm-up connections included).
+   * connect and the real servers' Java clients, the connection and the warm-up included).
    */
   private static Tally wholeRole(Role role) throws IOException {
     CostMeter.Snapshot start = CostMeter.read();
@@ -247,12 +258,16 @@ public final class Trial {
    */
   public static TrialResult result(TrialSpec spec, Tally server, Tally client)
       throws CorruptTransferException {
+    if (spec.workload().isServer()) {
+      return ServerTrial.result(spec, server, client).withCosts(server.cost(), client.cost());
+    }
     TrialResult result =
         switch (spec.workload()) {
           case STREAM -> StreamTrial.result(spec, server, client);
           case PINGPONG -> PingPongTrial.result(spec, server, client);
           case CONNECT -> ConnectTrial.result(spec, server, client);
           case ORIGINAL -> OriginalTrial.result(spec, server, client);
+          default -> throw new IllegalStateException("not a bare-socket workload: " + spec);
         };
     return result.withCosts(server.cost(), client.cost());
   }

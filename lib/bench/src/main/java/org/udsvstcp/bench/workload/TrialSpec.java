@@ -12,9 +12,12 @@ import org.udsvstcp.bench.transport.Transport;
  * @param size the message size in bytes (the original's is fixed at 12)
  * @param duration how long the sender sends (stream, original)
  * @param byteBudget bytes to send instead of a duration (stream), 0 to use the duration
- * @param count measured round trips (pingpong) or connections (connect)
+ * @param count measured round trips (pingpong, server workloads) or connections (connect,
+ *     pg-connect)
  * @param warmupCount unmeasured round trips or connections before the measured ones
  * @param writesPerMessage the writes the ping-pong client splits each message into (1 otherwise)
+ * @param depth the requests per round trip of a server workload: pipeline depth (Redis) or batch
+ *     size (PostgreSQL); 1 otherwise
  */
 public record TrialSpec(
     Workload workload,
@@ -24,15 +27,34 @@ public record TrialSpec(
     long byteBudget,
     int count,
     int warmupCount,
-    int writesPerMessage) {
+    int writesPerMessage,
+    int depth) {
 
   /** Checks the values. */
   public TrialSpec {
     Objects.requireNonNull(workload, "workload");
     Objects.requireNonNull(transport, "transport");
     Objects.requireNonNull(duration, "duration");
-    if (size < 1) {
+    if (workload.isServer() && !workload.hasValue()) {
+      if (size != 0) {
+        throw new IllegalArgumentException(
+            workload + " sends no value: its size is 0, got " + size);
+      }
+    } else if (size < 1) {
       throw new IllegalArgumentException("message size must be at least 1 byte, got " + size);
+    }
+    if (workload.isServer() && transport != Transport.TCP && transport != Transport.UDS) {
+      throw new IllegalArgumentException(
+          workload
+              + " runs over tcp or uds (the address family; the client brings its own socket),"
+              + " got "
+              + transport);
+    }
+    if (depth < 1 || (depth != 1 && !workload.pipelines())) {
+      throw new IllegalArgumentException(
+          workload.pipelines()
+              ? "depth must be at least 1, got " + depth
+              : workload + " makes one request per round trip, got depth " + depth);
     }
     if (workload == Workload.ORIGINAL && size != OriginalTrial.MESSAGE.length) {
       throw new IllegalArgumentException(
@@ -45,10 +67,11 @@ public record TrialSpec(
     if (byteBudget < 0 || count < 0 || warmupCount < 0) {
       throw new IllegalArgumentException("byte budget and counts must not be negative");
     }
-    if ((workload == Workload.PINGPONG || workload == Workload.CONNECT) && count < 1) {
+    if ((workload == Workload.PINGPONG || workload == Workload.CONNECT || workload.isServer())
+        && count < 1) {
       throw new IllegalArgumentException(workload + " needs at least one measured repetition");
     }
-    if (writesPerMessage < 1 || writesPerMessage > size) {
+    if (writesPerMessage < 1 || (writesPerMessage > 1 && writesPerMessage > size)) {
       throw new IllegalArgumentException(
           "writes per message must be between 1 and the size "
               + size
@@ -70,7 +93,47 @@ public record TrialSpec(
       long byteBudget,
       int count,
       int warmupCount) {
-    this(workload, transport, size, duration, byteBudget, count, warmupCount, 1);
+    this(workload, transport, size, duration, byteBudget, count, warmupCount, 1, 1);
+  }
+
+  /** A spec of one request per round trip, as every workload made before server pipelines. */
+  public TrialSpec(
+      Workload workload,
+      Transport transport,
+      int size,
+      Duration duration,
+      long byteBudget,
+      int count,
+      int warmupCount,
+      int writesPerMessage) {
+    this(workload, transport, size, duration, byteBudget, count, warmupCount, writesPerMessage, 1);
+  }
+
+  /**
+   * A server trial of {@code roundTrips} measured round trips of {@code depth} requests each (for
+   * pg-connect, connections) after a tenth as many warm-up (none for a C tool, which warms up as it
+   * was written to).
+   */
+  public static TrialSpec server(
+      Workload workload, Transport transport, int size, int roundTrips, int depth) {
+    if (!workload.isServer()) {
+      throw new IllegalArgumentException(workload + " is not a server workload");
+    }
+    return new TrialSpec(
+        workload,
+        transport,
+        size,
+        Duration.ZERO,
+        0,
+        roundTrips,
+        workload.isTool() ? 0 : defaultWarmup(roundTrips),
+        1,
+        depth);
+  }
+
+  /** Returns the measured requests of a server trial: round trips times depth. */
+  public long requests() {
+    return (long) count * depth;
   }
 
   private static boolean needsDuration(Workload workload) {
@@ -135,25 +198,56 @@ public record TrialSpec(
       case PINGPONG -> pingPong(transport, size, count);
       case CONNECT -> connect(transport, size, count);
       case ORIGINAL -> original(transport, duration);
+      default -> server(workload, transport, size, count, 1);
     };
   }
 
   /** Returns a copy with another transport. */
   public TrialSpec withTransport(Transport newTransport) {
     return new TrialSpec(
-        workload, newTransport, size, duration, byteBudget, count, warmupCount, writesPerMessage);
+        workload,
+        newTransport,
+        size,
+        duration,
+        byteBudget,
+        count,
+        warmupCount,
+        writesPerMessage,
+        depth);
   }
 
   /** Returns a copy with another number of warm-up round trips or connections. */
   public TrialSpec withWarmupCount(int newWarmupCount) {
     return new TrialSpec(
-        workload, transport, size, duration, byteBudget, count, newWarmupCount, writesPerMessage);
+        workload,
+        transport,
+        size,
+        duration,
+        byteBudget,
+        count,
+        newWarmupCount,
+        writesPerMessage,
+        depth);
   }
 
   /** Returns a copy whose ping-pong client writes each message in {@code writes} parts. */
   public TrialSpec withWritesPerMessage(int writes) {
     return new TrialSpec(
-        workload, transport, size, duration, byteBudget, count, warmupCount, writes);
+        workload, transport, size, duration, byteBudget, count, warmupCount, writes, depth);
+  }
+
+  /** Returns a copy with {@code newDepth} requests per round trip (pipelines and batches). */
+  public TrialSpec withDepth(int newDepth) {
+    return new TrialSpec(
+        workload,
+        transport,
+        size,
+        duration,
+        byteBudget,
+        count,
+        warmupCount,
+        writesPerMessage,
+        newDepth);
   }
 
   private static int defaultWarmup(int count) {
@@ -171,13 +265,14 @@ public record TrialSpec(
         Long.toString(byteBudget),
         Integer.toString(count),
         Integer.toString(warmupCount),
-        Integer.toString(writesPerMessage));
+        Integer.toString(writesPerMessage),
+        Integer.toString(depth));
   }
 
   /** Parses the text written by {@link #encode()}. */
   public static TrialSpec decode(String text) {
     String[] p = text.split(",", -1);
-    if (p.length != 8) {
+    if (p.length != 9) {
       throw new IllegalArgumentException("not an encoded trial spec: " + text);
     }
     return new TrialSpec(
@@ -188,7 +283,8 @@ public record TrialSpec(
         Long.parseLong(p[4]),
         Integer.parseInt(p[5]),
         Integer.parseInt(p[6]),
-        Integer.parseInt(p[7]));
+        Integer.parseInt(p[7]),
+        Integer.parseInt(p[8]));
   }
 
   /** Returns a short description such as "stream tcp 64 B" (or "... 64 B in 2 writes"). */
@@ -199,6 +295,7 @@ public record TrialSpec(
         + " "
         + size
         + " B"
-        + (writesPerMessage == 1 ? "" : " in " + writesPerMessage + " writes");
+        + (writesPerMessage == 1 ? "" : " in " + writesPerMessage + " writes")
+        + (depth == 1 ? "" : " depth " + depth);
   }
 }

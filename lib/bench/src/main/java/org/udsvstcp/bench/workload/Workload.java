@@ -13,13 +13,62 @@ public enum Workload {
   /** Connect, send one small message, close, repeated: connections/s. */
   CONNECT,
   /** The original notebook: 12-byte "Hello there!" sent in a loop, 32-byte reads counted. */
-  ORIGINAL;
+  ORIGINAL,
+  /** PostgreSQL through pgjdbc: {@code SELECT 1}, one statement per round trip. */
+  PG_SELECT1(Server.POSTGRESQL, "pgjdbc"),
+  /** PostgreSQL through pgjdbc: a prepared point select on pgbench_accounts (pgbench -S's). */
+  PG_POINT(Server.POSTGRESQL, "pgjdbc"),
+  /** PostgreSQL through pgjdbc: a batch of depth prepared updates per round trip. */
+  PG_BATCH(Server.POSTGRESQL, "pgjdbc"),
+  /** PostgreSQL through pgjdbc: connect, authenticate, {@code SELECT 1}, close. */
+  PG_CONNECT(Server.POSTGRESQL, "pgjdbc"),
+  /** PostgreSQL's own C tool: {@code pgbench -S -M prepared}, one client. */
+  PGBENCH_SELECT(Server.POSTGRESQL, "pgbench"),
+  /** Redis through Jedis: PING, in pipelines of depth requests. */
+  REDIS_PING(Server.REDIS, "jedis"),
+  /** Redis through Jedis: GET of a size-byte value, in pipelines of depth requests. */
+  REDIS_GET(Server.REDIS, "jedis"),
+  /** Redis through Jedis: SET of a size-byte value, in pipelines of depth requests. */
+  REDIS_SET(Server.REDIS, "jedis"),
+  /** Redis's own C tool: {@code redis-benchmark -t ping}, one client, pipeline -P depth. */
+  REDIS_BENCHMARK_PING(Server.REDIS, "redis-benchmark"),
+  /** Redis's own C tool: {@code redis-benchmark -t get -d size}, one client. */
+  REDIS_BENCHMARK_GET(Server.REDIS, "redis-benchmark"),
+  /** Redis's own C tool: {@code redis-benchmark -t set -d size}, one client. */
+  REDIS_BENCHMARK_SET(Server.REDIS, "redis-benchmark");
 
-  /** Returns the workload with this name ({@code stream}, {@code pingpong}, ...), ignoring case. */
+  /** A real server a workload talks to. */
+  public enum Server {
+    /** PostgreSQL ({@code initdb}, {@code postgres}). */
+    POSTGRESQL,
+    /** Redis ({@code redis-server}). */
+    REDIS;
+
+    /** Returns the lower-case name used in messages. */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  private final Server server;
+  private final String client;
+
+  Workload() {
+    this(null, null);
+  }
+
+  Workload(Server server, String client) {
+    this.server = server;
+    this.client = client;
+  }
+
+  /**
+   * Returns the workload with this name ({@code stream}, {@code redis-ping}, ...), ignoring case.
+   */
   public static Workload fromName(String name) {
-    String wanted = name == null ? "" : name.strip().replace("-", "");
+    String wanted = name == null ? "" : name.strip().replace("-", "").replace("_", "");
     for (Workload workload : values()) {
-      if (workload.name().equalsIgnoreCase(wanted)) {
+      if (workload.name().replace("_", "").equalsIgnoreCase(wanted)) {
         return workload;
       }
     }
@@ -34,7 +83,54 @@ public enum Workload {
 
   /** Returns the name used on the command line and in result rows. */
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** Returns true if this workload talks to a real server the library starts. */
+  public boolean isServer() {
+    return server != null;
+  }
+
+  /** Returns the real server this workload talks to, or null for the bare-socket workloads. */
+  public Server server() {
+    return server;
+  }
+
+  /** Returns the client (pgjdbc, jedis, pgbench, redis-benchmark), or null for bare sockets. */
+  public String client() {
+    return client;
+  }
+
+  /** Returns true if the client is the server's own C tool rather than a Java client. */
+  public boolean isTool() {
+    return this == PGBENCH_SELECT || name().startsWith("REDIS_BENCHMARK");
+  }
+
+  /** Returns true if the size is a value size (Redis GET and SET); other server workloads: 0. */
+  public boolean hasValue() {
+    return this == REDIS_GET
+        || this == REDIS_SET
+        || this == REDIS_BENCHMARK_GET
+        || this == REDIS_BENCHMARK_SET;
+  }
+
+  /** Returns true if several requests can share one round trip (pipelines, batches). */
+  public boolean pipelines() {
+    return server == Server.REDIS || this == PG_BATCH;
+  }
+
+  /**
+   * Returns the server's own C tool that makes the same requests, or null: the reference a Java
+   * client's UDS/TCP ratio is compared with.
+   */
+  public Workload reference() {
+    return switch (this) {
+      case PG_POINT -> PGBENCH_SELECT;
+      case REDIS_PING -> REDIS_BENCHMARK_PING;
+      case REDIS_GET -> REDIS_BENCHMARK_GET;
+      case REDIS_SET -> REDIS_BENCHMARK_SET;
+      default -> null;
+    };
   }
 
   @Override

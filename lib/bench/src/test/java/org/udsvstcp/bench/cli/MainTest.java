@@ -108,6 +108,36 @@ class MainTest extends SocketTestSupport {
   }
 
   @Test
+  void aServerRunPrintsEachDepthsRatioAndTheJavaClientBesideItsCTool() throws Exception {
+    for (String workload : new String[] {"redis-ping", "redis-benchmark-ping"}) {
+      org.junit.jupiter.api.Assumptions.assumeTrue(
+          org.udsvstcp.bench.server.Executables.missing(
+                  org.udsvstcp.bench.workload.Workload.fromName(workload))
+              .isEmpty(),
+          workload + " is not installed");
+    }
+    var csv = scratch.resolve("redis.csv");
+    int status =
+        run(
+            "run",
+            "--workload=redis-ping",
+            "--also=redis-benchmark-ping",
+            "--depths=1,16",
+            "--round-trips=300",
+            "--trials=2",
+            "--warmup=0",
+            "--out=" + csv);
+    assertEquals(0, status, err.toString());
+    String text = out.toString();
+    assertTrue(text.contains("uds/tcp redis-ping:"), text);
+    assertTrue(text.contains("uds/tcp redis-ping depth 16:"), text);
+    assertTrue(text.contains("uds/tcp redis-benchmark-ping depth 16:"), text);
+    assertTrue(text.matches("(?s).*\\nPING, 16 per round trip: jedis [0-9.]+x \\(95% CI .*"), text);
+    assertTrue(Rows.readComments(csv).stream().anyMatch(c -> c.startsWith("server: redis ")));
+    assertEquals(16, Rows.read(csv).rowCount());
+  }
+
+  @Test
   void originalPrintsReceivedLinesLikeTheOriginal() {
     int status = run("original", "--duration=30ms", "--isolation=threads");
     assertEquals(0, status, err.toString());

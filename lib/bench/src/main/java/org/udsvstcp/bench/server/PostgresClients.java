@@ -1,0 +1,206 @@
+package org.udsvstcp.bench.server;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import org.newsclub.net.unix.AFUNIXSocketFactory;
+import org.udsvstcp.bench.env.Affinity;
+import org.udsvstcp.bench.transport.Endpoint;
+import org.udsvstcp.bench.workload.CorruptTransferException;
+import org.udsvstcp.bench.workload.Latencies;
+import org.udsvstcp.bench.workload.Scope;
+import org.udsvstcp.bench.workload.Tally;
+import org.udsvstcp.bench.workload.TrialSpec;
+
+/**
+ * The PostgreSQL JDBC driver over either family, through one code path: TCP to 127.0.0.1, or the
+ * Unix socket through junixsocket's {@code AFUNIXSocketFactory$FactoryArg} with the {@code
+ * .s.PGSQL.<port>} path as its argument. Every reply is checked: {@code SELECT 1} returns 1, the
+ * point select returns its one row, each batched update updates one row.
+ */
+final class PostgresClients {
+  static final String POINT_SELECT = "SELECT abalance FROM pgbench_accounts WHERE aid = ?";
+  static final String BATCH_UPDATE = "UPDATE bench_counter SET n = n + 1 WHERE id = ?";
+
+  private static final org.postgresql.Driver DRIVER = new org.postgresql.Driver();
+
+  private PostgresClients() {}
+
+  /**
+   * Connects to {@code endpoint} (the driver directly, not DriverManager, whose class-loader rules
+   * a notebook kernel can break).
+   */
+  static Connection open(Endpoint endpoint) throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("user", ManagedServer.USER);
+    // No TLS on loopback, for either family: the SSLRequest round trip would be noise.
+    properties.setProperty("sslmode", "disable");
+    properties.setProperty("connectTimeout", "30");
+    String url;
+    if (endpoint.transport().isUnix()) {
+      properties.setProperty("socketFactory", AFUNIXSocketFactory.FactoryArg.class.getName());
+      properties.setProperty("socketFactoryArg", endpoint.path().toString());
+      url = "jdbc:postgresql://localhost/" + ManagedServer.DATABASE;
+    } else {
+      url = "jdbc:postgresql://" + endpoint.host() + ":" + endpoint.port() + "/";
+      url += ManagedServer.DATABASE;
+    }
+    Connection connection = DRIVER.connect(url, properties);
+    if (connection == null) {
+      throw new SQLException("the driver did not accept " + url);
+    }
+    return connection;
+  }
+
+  /** Connects, runs {@code SELECT 1} and checks the answer. */
+  static void selectOne(Endpoint endpoint) throws SQLException, IOException {
+    try (Connection connection = open(endpoint);
+        PreparedStatement select = connection.prepareStatement("SELECT 1")) {
+      checkOne(select);
+    }
+  }
+
+  /** Creates the workloads' tables (pgbench's at scale 1, and bench_counter); returns version. */
+  static String setUp(Endpoint endpoint) {
+    try (Connection connection = open(endpoint);
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE TABLE pgbench_branches (bid int PRIMARY KEY, bbalance int, filler char(88))");
+      statement.execute("INSERT INTO pgbench_branches VALUES (1, 0, '')");
+      statement.execute(
+          "CREATE TABLE pgbench_accounts (aid int PRIMARY KEY, bid int, abalance int,"
+              + " filler char(84))");
+      statement.execute(
+          "INSERT INTO pgbench_accounts SELECT aid, 1, 0, '' FROM generate_series(1, "
+              + ManagedServer.ACCOUNTS
+              + ") AS aid");
+      statement.execute("CREATE TABLE bench_counter (id int PRIMARY KEY, n bigint NOT NULL)");
+      statement.execute(
+          "INSERT INTO bench_counter SELECT id, 0 FROM generate_series(1, "
+              + ManagedServer.COUNTERS
+              + ") AS id");
+      statement.execute("VACUUM ANALYZE");
+      try (ResultSet version = statement.executeQuery("SHOW server_version")) {
+        version.next();
+        return version.getString(1);
+      }
+    } catch (SQLException e) {
+      throw new ServerUnavailableException("could not create the tables: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs a pg-select1, pg-point, pg-batch or pg-connect client: warm-up, then timed requests. */
+  static Tally run(TrialSpec spec, Endpoint endpoint, Scope scope) throws IOException {
+    try {
+      return switch (spec.workload()) {
+        case PG_CONNECT -> connections(spec, endpoint);
+        case PG_SELECT1, PG_POINT, PG_BATCH -> overOne(spec, endpoint, scope);
+        default -> throw new IllegalArgumentException("not a pgjdbc workload: " + spec);
+      };
+    } catch (SQLException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  private static Tally overOne(TrialSpec spec, Endpoint endpoint, Scope scope)
+      throws SQLException, IOException {
+    Connection connection = open(endpoint);
+    Closeable closer = closer(connection);
+    scope.register(closer);
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            switch (spec.workload()) {
+              case PG_SELECT1 -> "SELECT 1";
+              case PG_POINT -> POINT_SELECT;
+              default -> BATCH_UPDATE;
+            })) {
+      SplittableRandom random = new SplittableRandom(spec.count());
+      int depth = spec.depth();
+      for (int i = 0; i < spec.warmupCount(); i++) {
+        request(spec, statement, random);
+      }
+      Latencies latencies = new Latencies();
+      int roundTrips = spec.count();
+      for (int i = 0; i < roundTrips; i++) {
+        long start = System.nanoTime();
+        request(spec, statement, random);
+        latencies.record(System.nanoTime() - start);
+      }
+      long requests = (long) roundTrips * depth;
+      return latencies.tally(0, requests, roundTrips, Affinity.currentCpu());
+    } finally {
+      scope.release(closer);
+    }
+  }
+
+  private static void request(TrialSpec spec, PreparedStatement statement, SplittableRandom random)
+      throws SQLException, IOException {
+    switch (spec.workload()) {
+      case PG_SELECT1 -> checkOne(statement);
+      case PG_POINT -> {
+        int aid = 1 + random.nextInt(ManagedServer.ACCOUNTS);
+        statement.setInt(1, aid);
+        try (ResultSet rows = statement.executeQuery()) {
+          if (!rows.next() || rows.getInt(1) != 0 || rows.next()) {
+            throw new CorruptTransferException("the point select of aid " + aid + " missed");
+          }
+        }
+      }
+      default -> {
+        int first = random.nextInt(ManagedServer.COUNTERS);
+        for (int i = 0; i < spec.depth(); i++) {
+          statement.setInt(1, 1 + (first + i) % ManagedServer.COUNTERS);
+          statement.addBatch();
+        }
+        int[] counts = statement.executeBatch();
+        if (counts.length != spec.depth()) {
+          throw new CorruptTransferException(
+              "a batch of " + spec.depth() + " returned " + counts.length + " update counts");
+        }
+        for (int count : counts) {
+          if (count != 1) {
+            throw new CorruptTransferException("a batched update changed " + count + " rows");
+          }
+        }
+      }
+    }
+  }
+
+  private static Tally connections(TrialSpec spec, Endpoint endpoint)
+      throws SQLException, IOException {
+    for (int i = 0; i < spec.warmupCount(); i++) {
+      selectOne(endpoint);
+    }
+    Latencies latencies = new Latencies();
+    for (int i = 0; i < spec.count(); i++) {
+      long start = System.nanoTime();
+      selectOne(endpoint);
+      latencies.record(System.nanoTime() - start);
+    }
+    return latencies.tally(0, spec.count(), spec.count(), Affinity.currentCpu());
+  }
+
+  private static void checkOne(PreparedStatement select) throws SQLException, IOException {
+    try (ResultSet rows = select.executeQuery()) {
+      if (!rows.next() || rows.getInt(1) != 1 || rows.next()) {
+        throw new CorruptTransferException("SELECT 1 did not return one row holding 1");
+      }
+    }
+  }
+
+  private static Closeable closer(Connection connection) {
+    return () -> {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        throw new IOException(e.getMessage(), e);
+      }
+    };
+  }
+}

@@ -1,0 +1,203 @@
+package org.udsvstcp.bench.server;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.udsvstcp.bench.stats.Quantiles;
+import org.udsvstcp.bench.stats.Ratios;
+import org.udsvstcp.bench.stats.Units;
+import org.udsvstcp.bench.workload.Workload;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Row;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * A Java client's UDS/TCP ratio beside its server's own C tool's, request by request: both from
+ * paired rounds of requests per second, so the question "does Java see the gain the C tool sees?"
+ * has an answer with confidence intervals.
+ */
+public final class ServerComparison {
+  /** How close a Java client's ratio should land to its C tool's: within 10%. */
+  public static final double TOLERANCE = 0.10;
+
+  private ServerComparison() {}
+
+  /**
+   * Returns UDS/TCP ratios of requests per second, one row per (workload, size, depth) of the
+   * measured rows: workload, client, size, depth, pairs, ratio, ci_low, ci_high.
+   */
+  public static Table ratios(Table rows) {
+    Table ratios = Ratios.pairedBy(rows, "messages_per_s", "uds", "tcp", "depth");
+    StringColumn client = StringColumn.create("client");
+    for (Row row : ratios) {
+      client.append(Workload.fromName(row.getString("workload")).client());
+    }
+    ratios.insertColumn(1, client);
+    return ratios
+        .selectColumns("workload", "client", "size", "depth", "pairs", "ratio", "ci_low", "ci_high")
+        .setName("UDS / TCP requests per second (paired rounds)");
+  }
+
+  /**
+   * Returns one row per request that both a Java client and its C tool made (same size and depth):
+   * request, size, depth, java, java_ratio, java_ci_low, java_ci_high, tool, tool_ratio,
+   * tool_ci_low, tool_ci_high, java_vs_tool (the Java ratio over the tool's) and within_10pct.
+   */
+  public static Table javaVsTool(Table rows) {
+    Table ratios = ratios(rows);
+    StringColumn request = StringColumn.create("request");
+    IntColumn sizes = IntColumn.create("size");
+    IntColumn depths = IntColumn.create("depth");
+    StringColumn java = StringColumn.create("java");
+    DoubleColumn javaRatio = DoubleColumn.create("java_ratio");
+    DoubleColumn javaLow = DoubleColumn.create("java_ci_low");
+    DoubleColumn javaHigh = DoubleColumn.create("java_ci_high");
+    StringColumn tool = StringColumn.create("tool");
+    DoubleColumn toolRatio = DoubleColumn.create("tool_ratio");
+    DoubleColumn toolLow = DoubleColumn.create("tool_ci_low");
+    DoubleColumn toolHigh = DoubleColumn.create("tool_ci_high");
+    DoubleColumn versus = DoubleColumn.create("java_vs_tool");
+    BooleanColumn within = BooleanColumn.create("within_10pct");
+    DoubleColumn javaTcp = DoubleColumn.create("java_tcp_us");
+    DoubleColumn javaUds = DoubleColumn.create("java_uds_us");
+    DoubleColumn toolTcp = DoubleColumn.create("tool_tcp_us");
+    DoubleColumn toolUds = DoubleColumn.create("tool_uds_us");
+    Map<List<Object>, Double> roundTrips = roundTripMedians(rows);
+    for (Row mine : ratios) {
+      Workload workload = Workload.fromName(mine.getString("workload"));
+      Workload reference = workload.reference();
+      if (reference == null) {
+        continue;
+      }
+      for (Row theirs : ratios) {
+        if (theirs.getString("workload").equals(reference.label())
+            && theirs.getInt("size") == mine.getInt("size")
+            && theirs.getInt("depth") == mine.getInt("depth")) {
+          request.append(request(workload, mine.getInt("size"), mine.getInt("depth")));
+          sizes.append(mine.getInt("size"));
+          depths.append(mine.getInt("depth"));
+          java.append(workload.client());
+          javaRatio.append(mine.getDouble("ratio"));
+          javaLow.append(mine.getDouble("ci_low"));
+          javaHigh.append(mine.getDouble("ci_high"));
+          tool.append(reference.client());
+          toolRatio.append(theirs.getDouble("ratio"));
+          toolLow.append(theirs.getDouble("ci_low"));
+          toolHigh.append(theirs.getDouble("ci_high"));
+          double v = mine.getDouble("ratio") / theirs.getDouble("ratio");
+          versus.append(v);
+          within.append(Math.abs(v - 1) <= TOLERANCE);
+          javaTcp.append(roundTrips.getOrDefault(key(workload, mine, "tcp"), Double.NaN));
+          javaUds.append(roundTrips.getOrDefault(key(workload, mine, "uds"), Double.NaN));
+          toolTcp.append(roundTrips.getOrDefault(key(reference, mine, "tcp"), Double.NaN));
+          toolUds.append(roundTrips.getOrDefault(key(reference, mine, "uds"), Double.NaN));
+        }
+      }
+    }
+    return Table.create(
+        "Java client vs C tool: UDS / TCP requests per second",
+        request,
+        sizes,
+        depths,
+        java,
+        javaRatio,
+        javaLow,
+        javaHigh,
+        tool,
+        toolRatio,
+        toolLow,
+        toolHigh,
+        versus,
+        within,
+        javaTcp,
+        javaUds,
+        toolTcp,
+        toolUds);
+  }
+
+  private static List<Object> key(Workload workload, Row ratio, String transport) {
+    return List.of(workload.label(), ratio.getInt("size"), ratio.getInt("depth"), transport);
+  }
+
+  /** Median time per round trip in µs of the measured rows, by workload, size, depth, transport. */
+  private static Map<List<Object>, Double> roundTripMedians(Table rows) {
+    Map<List<Object>, List<Double>> times = new HashMap<>();
+    for (Row row : rows) {
+      if ("measured".equals(row.getString("phase")) && row.getLong("reads") > 0) {
+        times
+            .computeIfAbsent(
+                List.of(
+                    row.getString("workload"),
+                    row.getInt("size"),
+                    row.getInt("depth"),
+                    row.getString("transport")),
+                k -> new ArrayList<>())
+            .add(row.getDouble("seconds") / row.getLong("reads") * 1e6);
+      }
+    }
+    Map<List<Object>, Double> medians = new HashMap<>();
+    times.forEach(
+        (k, v) -> medians.put(k, Quantiles.median(v.stream().mapToDouble(d -> d).toArray())));
+    return medians;
+  }
+
+  /** Returns the request a workload makes, e.g. "PING, pipeline 16" or "GET 64 B". */
+  public static String request(Workload workload, int size, int depth) {
+    String what =
+        switch (workload) {
+          case REDIS_PING, REDIS_BENCHMARK_PING -> "PING";
+          case REDIS_GET, REDIS_BENCHMARK_GET -> "GET " + Units.size(size);
+          case REDIS_SET, REDIS_BENCHMARK_SET -> "SET " + Units.size(size);
+          case PG_POINT, PGBENCH_SELECT -> "point select";
+          case PG_SELECT1 -> "SELECT 1";
+          case PG_BATCH -> "batched update";
+          case PG_CONNECT -> "connect + SELECT 1";
+          default -> workload.label();
+        };
+    return depth == 1 ? what : what + ", " + depth + " per round trip";
+  }
+
+  /** Returns one line per row of {@link #javaVsTool}: both ratios, and how far apart. */
+  public static String describe(Table javaVsTool) {
+    StringBuilder text = new StringBuilder();
+    for (Row row : javaVsTool) {
+      double v = row.getDouble("java_vs_tool");
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "%s: %s %s (95%% CI %s-%s), %s %s (95%% CI %s-%s); Java's ratio is %s the tool's%s%n",
+              row.getString("request"),
+              row.getString("java"),
+              Units.ratio(row.getDouble("java_ratio")),
+              Units.decimal2(row.getDouble("java_ci_low")),
+              Units.decimal2(row.getDouble("java_ci_high")),
+              row.getString("tool"),
+              Units.ratio(row.getDouble("tool_ratio")),
+              Units.decimal2(row.getDouble("tool_ci_low")),
+              Units.decimal2(row.getDouble("tool_ci_high")),
+              Math.abs(v - 1) < 0.005
+                  ? "equal to"
+                  : Units.percent(Math.abs(v - 1)) + (v > 1 ? " above" : " below"),
+              row.getBoolean("within_10pct") ? " (within 10%)" : " (more than 10% apart)"));
+      if (!Double.isNaN(row.getDouble("java_tcp_us"))
+          && !Double.isNaN(row.getDouble("tool_tcp_us"))) {
+        text.append(
+            String.format(
+                Locale.ROOT,
+                "  a round trip over tcp/uds took %s/%s with %s, %s/%s with %s%n",
+                Units.micros(row.getDouble("java_tcp_us")),
+                Units.micros(row.getDouble("java_uds_us")),
+                row.getString("java"),
+                Units.micros(row.getDouble("tool_tcp_us")),
+                Units.micros(row.getDouble("tool_uds_us")),
+                row.getString("tool")));
+      }
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,75 @@
+package org.udsvstcp.bench.workload;
+
+import java.io.IOException;
+import java.util.function.Consumer;
+import org.udsvstcp.bench.server.ServerClients;
+import org.udsvstcp.bench.transport.Endpoint;
+import org.udsvstcp.bench.transport.TransportOptions;
+
+/**
+ * A trial against a real server (PostgreSQL, Redis): the server role is the external server the
+ * experiment started, so this end only reports its address; the client role is a real client
+ * (pgjdbc, Jedis) or the server's own C tool, which times and verifies every request.
+ */
+public final class ServerTrial {
+  private ServerTrial() {}
+
+  /**
+   * The server role: reports the running server's address from {@code options} (its port, its
+   * socket path) and returns an empty tally at once.
+   */
+  static Tally serve(TrialSpec spec, TransportOptions options, Consumer<Endpoint> ready)
+      throws IOException {
+    if (spec.transport().isUnix() ? options.unixPath() == null : options.port() == 0) {
+      throw new IOException(
+          spec.workload() + " needs a running " + spec.workload().server().label() + " server");
+    }
+    ready.accept(
+        spec.transport().isUnix()
+            ? new Endpoint(spec.transport(), null, 0, options.unixPath(), false)
+            : new Endpoint(spec.transport(), options.host(), options.port(), null, true));
+    return Tally.counts(0, 0, 0, 0, 0, -1);
+  }
+
+  /** The client role: runs the real client against {@code endpoint}. */
+  static Tally connect(TrialSpec spec, Endpoint endpoint, Scope scope) throws IOException {
+    return ServerClients.run(spec, endpoint, scope);
+  }
+
+  /** Checks that the client made every request and returns requests per second. */
+  static TrialResult result(TrialSpec spec, Tally server, Tally client)
+      throws CorruptTransferException {
+    long expected = spec.requests();
+    if (client.messages() != expected || client.nanos() <= 0) {
+      throw new CorruptTransferException(
+          "client answered " + client.messages() + " requests, expected " + expected);
+    }
+    double seconds = client.seconds();
+    return TrialResult.of(
+        spec,
+        client,
+        client.bytes() / seconds,
+        client.messages() / seconds,
+        server.cpu(),
+        client.cpu());
+  }
+
+  /**
+   * Returns the tally of a C tool's run from what it reported: requests, round trips, total time
+   * and latencies in microseconds (NaN where the tool does not report one).
+   */
+  public static Tally toolTally(
+      long bytes,
+      long requests,
+      long roundTrips,
+      long nanos,
+      double p50Us,
+      double p90Us,
+      double p99Us,
+      double p999Us,
+      double maxUs,
+      int cpu) {
+    return new Tally(
+        bytes, bytes, requests, roundTrips, nanos, p50Us, p90Us, p99Us, p999Us, maxUs, cpu);
+  }
+}
