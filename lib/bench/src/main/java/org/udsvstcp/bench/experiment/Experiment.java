@@ -19,7 +19,6 @@ import org.udsvstcp.bench.BenchException;
 import org.udsvstcp.bench.Profile;
 import org.udsvstcp.bench.env.Affinity;
 import org.udsvstcp.bench.env.Environment;
-import org.udsvstcp.bench.transport.SocketDirectory;
 import org.udsvstcp.bench.transport.Transport;
 import org.udsvstcp.bench.transport.TransportOptions;
 import org.udsvstcp.bench.workload.OriginalTrial;
@@ -250,17 +249,10 @@ public record Experiment(
         comments.addAll(environment.toText().lines().toList());
         resources.sink = CsvSink.create(csv, comments);
       }
-      if (udsPath == null && transports.stream().anyMatch(Transport::isUnix)) {
-        resources.directory = SocketDirectory.create();
-      }
-      TransportOptions options =
-          new TransportOptions(
-              host,
-              port,
-              udsPath != null
-                  ? udsPath
-                  : resources.directory == null ? null : resources.directory.socketPath(),
-              nodelay.get(0));
+      // Without an explicit path every trial's listener makes its own private directory and
+      // removes it once its client is connected, so a kill mid-run leaves at most one behind (and
+      // the next run sweeps it).
+      TransportOptions options = new TransportOptions(host, port, udsPath, nodelay.get(0));
       Cpus cpus = Cpus.forPlacement(placement);
       if (isolation == Isolation.THREADS && placement == Placement.SAME_CORE) {
         // Both ends share one CPU: keep the rest of this JVM on the others, so that its JIT,
@@ -408,7 +400,6 @@ public record Experiment(
   /** Everything a run opens, closed in reverse order whatever happens. */
   private static final class Resources implements AutoCloseable {
     CsvSink sink;
-    SocketDirectory directory;
     Affinity.Moved moved;
     Peer server;
     Peer client;
@@ -438,14 +429,8 @@ public record Experiment(
       if (moved != null) {
         moved.close();
       }
-      try {
-        if (directory != null) {
-          directory.close();
-        }
-      } finally {
-        if (sink != null) {
-          sink.close();
-        }
+      if (sink != null) {
+        sink.close();
       }
       if (failure != null) {
         throw failure;

@@ -166,9 +166,10 @@ public final class Trial {
     try {
       ready.accept(listener.endpoint());
       return switch (spec.workload()) {
-        case STREAM -> overOne(listener.accept(), scope, c -> StreamTrial.receive(c, spec.size()));
+        case STREAM ->
+            overOne(listener.acceptLast(), scope, c -> StreamTrial.receive(c, spec.size()));
         case PINGPONG ->
-            overOne(listener.accept(), scope, c -> PingPongTrial.server(c, spec.size()));
+            overOne(listener.acceptLast(), scope, c -> PingPongTrial.server(c, spec.size()));
         case CONNECT ->
             ConnectTrial.server(listener, spec.size(), spec.count() + spec.warmupCount(), scope);
         case ORIGINAL -> OriginalTrial.server(listener, spec.duration(), scope);
