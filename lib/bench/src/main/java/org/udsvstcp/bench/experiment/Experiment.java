@@ -226,8 +226,9 @@ public record Experiment(
    * Runs the experiment, appending each finished trial to the table and, if {@code csv} is not
    * null, to that file at once.
    *
-   * @throws ExperimentException if a trial fails, times out or the thread is interrupted; the rows
-   *     of finished trials are kept in it and in the file
+   * @throws ExperimentException if a trial fails, times out or the thread is interrupted, or the
+   *     file cannot be written (checked before the first trial by writing its header); the rows of
+   *     finished trials are kept in it, and in the file unless the file is what failed
    */
   public Results run(Path csv, Progress progress) {
     Objects.requireNonNull(progress, "progress");
@@ -241,6 +242,7 @@ public record Experiment(
     Results results = new Results(runId, this, environment, table, csv);
     List<Planned> plan = plan(random);
     int finished = 0;
+    int rowsInFile = 0;
     try (Resources resources = new Resources()) {
       if (csv != null) {
         List<String> comments = new ArrayList<>();
@@ -299,27 +301,53 @@ public record Experiment(
                 planned.order,
                 startedAt);
         Rows.append(table, row);
+        finished++;
         if (resources.sink != null) {
           resources.sink.append(row);
+          rowsInFile++;
         }
-        finished++;
         progress.trialFinished(planned.order, plan.size(), row);
       }
       return results;
+    } catch (ResultsFileException e) {
+      throw new ExperimentException(
+          stopped(finished, plan.size(), e, csv, rowsInFile, true), e, results);
     } catch (IOException | RuntimeException e) {
-      String message =
-          "run stopped after "
-              + finished
-              + " of "
-              + plan.size()
-              + " trials: "
-              + (e.getMessage() == null ? e.toString() : e.getMessage())
-              + "; the "
-              + finished
-              + " finished rows are kept"
-              + (csv == null ? "" : " (also in " + csv + ")");
-      throw new ExperimentException(message, e, results);
+      throw new ExperimentException(
+          stopped(finished, plan.size(), e, csv, rowsInFile, false), e, results);
     }
+  }
+
+  /**
+   * Says where a stopped run's rows are: in the table always, and in the CSV unless writing it is
+   * what failed, in which case only the rows written before the failure are there.
+   */
+  private static String stopped(
+      int finished, int total, Exception e, Path csv, int rowsInFile, boolean csvFailed) {
+    String what = e.getMessage() == null ? e.toString() : e.getMessage();
+    if (finished == 0 && csvFailed) {
+      return what + "; no trial ran";
+    }
+    String kept =
+        csv == null
+            ? ""
+            : !csvFailed
+                ? " (also in " + csv + ")"
+                : "; "
+                    + csv
+                    + " holds only the first "
+                    + rowsInFile
+                    + (rowsInFile == 1 ? " row" : " rows");
+    return "run stopped after "
+        + finished
+        + " of "
+        + total
+        + " trials: "
+        + what
+        + "; the "
+        + finished
+        + " finished rows are kept in the results table"
+        + kept;
   }
 
   private record Planned(Cell cell, Phase phase, int round, int trial, int order) {}
