@@ -10,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import org.udsvstcp.bench.BenchException;
 
 /**
  * Writes a results CSV one trial at a time, each row in one write straight to the file (no buffer)
@@ -46,8 +45,7 @@ final class CsvSink implements Closeable {
       }
       // Only a regular file can be ours; a device such as /dev/null is written, never read.
       if (Files.isRegularFile(csv) && !writtenByUs(csv)) {
-        throw new BenchException(
-            "refusing to overwrite " + csv + ": it is not a results file written by uds-vs-tcp");
+        throw ResultsFileException.notOurs(csv);
       }
       channel =
           FileChannel.open(

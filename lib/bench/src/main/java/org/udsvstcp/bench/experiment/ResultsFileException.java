@@ -16,9 +16,23 @@ public class ResultsFileException extends BenchException {
   private final String reason;
 
   ResultsFileException(Path file, String doing, String reason, Throwable cause) {
-    super("cannot " + doing + " the results file " + file + ": " + reason, cause);
+    this("cannot " + doing + " the results file " + file + ": " + reason, file, reason, cause);
+  }
+
+  private ResultsFileException(String message, Path file, String reason, Throwable cause) {
+    super(message, cause);
     this.file = file;
     this.reason = reason;
+  }
+
+  /** A file that is there and not this library's: it is never overwritten. */
+  static ResultsFileException notOurs(Path file) {
+    String reason = "it is not a results file written by uds-vs-tcp";
+    return new ResultsFileException(
+        "refusing to overwrite " + file + ": " + reason + " (it was left untouched)",
+        file,
+        reason,
+        null);
   }
 
   /** Returns the file that cannot be written. */
