@@ -212,3 +212,34 @@ def test_nothing_is_left_behind(kernel_name, action, phase, tmp, kernel_installe
         assert peer_children(session.pid) == []
     finally:
         session.shutdown()
+
+
+def test_after_a_kill_the_next_kernel_runs_notebook_02_and_sweeps_the_leftover(
+        tmp, kernel_installed, monkeypatch):
+    """Killed while a server waited for its client: the reader's next kernel runs notebook 02 top
+    to bottom, and the library's first socket directory there sweeps the dead kernel's away."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    from kernel_session import ROOT
+
+    session = start_session("java", tmp)
+    try:
+        session.start(CELLS["listening"])
+        wait_for_phase("listening", session, tmp, tmp / "none.csv")
+        os.kill(session.pid, signal.SIGKILL)
+        assert wait_until(lambda: not alive(session.pid), 10)
+        assert len(private_entries(tmp)) == 1, private_entries(tmp)
+    finally:
+        session.shutdown()
+
+    monkeypatch.setenv("JAVA_TOOL_OPTIONS", f"-Djava.io.tmpdir={tmp}")
+    monkeypatch.setenv("UDS_VS_TCP_PROFILE", "quick")
+    notebooks = ROOT / "notebooks"
+    nb = nbformat.read(notebooks / "02-repeated-trials.ipynb", as_version=4)
+    NotebookClient(nb, timeout=600, kernel_name="java",
+                   resources={"metadata": {"path": str(notebooks)}}).execute()
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
+              if o.output_type == "error"]
+    assert errors == [], errors
+    assert private_entries(tmp) == [], f"left behind: {private_entries(tmp)}"
