@@ -5,6 +5,7 @@ virtual environment's alike. The kernelspec is found through JUPYTER_PATH (build
 """
 
 import os
+import signal
 import time
 from pathlib import Path
 from queue import Empty
@@ -57,9 +58,18 @@ class KernelSession:
         self.kernel_name = kernel_name
         self.env = dict(os.environ if env is None else env)
         self.manager = KernelManager(kernel_name=kernel_name)
-        self.manager.start_kernel(env=self.env)
         self.client = None
-        self._connect(startup_timeout)
+        self._start(startup_timeout)
+
+    def _start(self, timeout):
+        """Starts the manager's kernel and connects; a kernel that started but failed to answer is
+        killed, never left running."""
+        try:
+            self.manager.start_kernel(env=self.env)
+            self._connect(timeout)
+        except BaseException:
+            self.shutdown()
+            raise
 
     def _connect(self, timeout):
         self.client = self.manager.client()
@@ -68,11 +78,12 @@ class KernelSession:
 
     @property
     def pid(self):
-        """The kernel process's pid."""
+        """The kernel process's pid (None before it started)."""
         provisioner = getattr(self.manager, "provisioner", None)
         if provisioner is not None and getattr(provisioner, "pid", None):
             return provisioner.pid
-        return self.manager.kernel.pid
+        kernel = getattr(self.manager, "kernel", None)
+        return kernel.pid if kernel is not None else None
 
     def start(self, code):
         """Sends `code` for execution without waiting; returns its msg_id."""
@@ -136,15 +147,23 @@ class KernelSession:
         self.manager.shutdown_kernel(now=True)
         # A manager that shut its kernel down cannot start another: a new one, as a server makes.
         self.manager = KernelManager(kernel_name=self.kernel_name)
-        self.manager.start_kernel(env=self.env)
-        self._connect(timeout)
+        self._start(timeout)
 
     def shutdown(self):
+        """Stops the kernel, with SIGKILL if the manager could not (a test must leave none)."""
+        pid = self.pid
+        started = start_ticks(pid) if pid is not None else None
         if self.client is not None:
             self.client.stop_channels()
             self.client = None
-        if self.manager.has_kernel:
-            self.manager.shutdown_kernel(now=True)
+        try:
+            if self.manager.has_kernel:
+                self.manager.shutdown_kernel(now=True)
+        finally:
+            # Only the same process: its pid might already belong to another.
+            if pid is not None and alive(pid) and start_ticks(pid) == started:
+                os.kill(pid, signal.SIGKILL)
+                wait_until(lambda: not alive(pid), 10)
 
 
 def descendants(pid):
@@ -167,6 +186,15 @@ def descendants(pid):
             found.append(child)
             queue.append(child)
     return found
+
+
+def start_ticks(pid):
+    """The start time of `pid` in clock ticks since boot, or None if it is gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return int(stat[stat.rindex(")") + 2:].split()[19])
 
 
 def alive(pid):
