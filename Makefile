@@ -15,6 +15,8 @@ export JUPYTER_PATH := $(CURDIR)/build/jupyter
 # teaching (default: the original's 5 s and full trials) or quick (CI smoke runs)
 PROFILE      ?= teaching
 export UDS_VS_TCP_PROFILE := $(PROFILE)
+# Marks every process `make test` starts, so its final leftover check knows them (tools/check-leftovers.py).
+export UDS_VS_TCP_TEST_RUN := $(or $(UDS_VS_TCP_TEST_RUN),run-$(shell date +%s%N))
 
 .PHONY: run test build deps kernel install-kernel bench fidelity lab nav clean
 
@@ -24,9 +26,11 @@ run: build kernel node_modules
 	@echo "report: build/report/index.html"
 
 test: deps build kernel node_modules
+	$(PY) tools/check-leftovers.py snapshot
 	$(MVN) verify
 	node --test tools/browser/
 	$(PY) -m pytest -p no:cacheprovider -q tests
+	$(PY) tools/check-leftovers.py check
 
 deps:
 	@tools/install-deps.sh

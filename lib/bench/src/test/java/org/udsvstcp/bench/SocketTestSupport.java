@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.newsclub.net.unix.AFUNIXSocket;
 import org.udsvstcp.bench.env.Affinity;
+import org.udsvstcp.bench.transport.PrivateDirectory;
 import org.udsvstcp.bench.transport.Transport;
 import org.udsvstcp.bench.workload.ThreadPeer;
 
@@ -76,16 +77,22 @@ public abstract class SocketTestSupport {
         .collect(Collectors.toSet());
   }
 
-  /** Returns the socket directories this library left in the temp directory. */
+  /**
+   * Returns the private directories of this library in the temp directory that this JVM or a
+   * process now gone owns; those of other live processes (other test runs on a shared machine) are
+   * not this test's.
+   */
   protected static Set<Path> socketDirectories() throws IOException {
     Path root = Path.of(System.getProperty("java.io.tmpdir"));
+    PrivateDirectory.ProcessId self = PrivateDirectory.ProcessId.current();
     try (var entries = Files.list(root)) {
       return entries
+          .filter(p -> p.getFileName().toString().startsWith(PrivateDirectory.PREFIX))
           .filter(
               p ->
-                  p.getFileName()
-                      .toString()
-                      .startsWith(org.udsvstcp.bench.transport.SocketDirectory.PREFIX))
+                  PrivateDirectory.owner(p)
+                      .map(owner -> owner.equals(self) || !owner.isAlive())
+                      .orElse(false))
           .collect(Collectors.toSet());
     }
   }

@@ -9,6 +9,7 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.udsvstcp.kernel.install.KernelInstaller;
 import org.udsvstcp.kernel.install.StartupTraining;
 import org.udsvstcp.kernel.output.CellRoutingStream;
+import org.udsvstcp.kernel.protocol.CheckedConnection;
 import sun.misc.Signal;
 
 /**
@@ -42,7 +43,8 @@ public final class KernelMain {
         KernelConnectionProperties.parse(Files.readString(connectionFile));
     JavaKernel kernel = JavaKernel.create(Path.of("").toAbsolutePath());
     CellRoutingStream.install();
-    JupyterConnection connection = new JupyterConnection(properties);
+    // Shell and control ignore (and log) a mis-signed or malformed message instead of dying.
+    JupyterConnection connection = new CheckedConnection(properties);
     kernel.becomeHandlerForConnection(connection);
     kernel.onStartup();
     // A terminal's Ctrl-C reaches the kernel too: treat it as an interrupt, not as exit.

@@ -20,7 +20,6 @@ import org.udsvstcp.bench.Profile;
 import org.udsvstcp.bench.env.Affinity;
 import org.udsvstcp.bench.env.Environment;
 import org.udsvstcp.bench.server.ManagedServer;
-import org.udsvstcp.bench.transport.SocketDirectory;
 import org.udsvstcp.bench.transport.Transport;
 import org.udsvstcp.bench.transport.TransportOptions;
 import org.udsvstcp.bench.workload.OriginalTrial;
@@ -279,8 +278,9 @@ public record Experiment(
    * Runs the experiment, appending each finished trial to the table and, if {@code csv} is not
    * null, to that file at once.
    *
-   * @throws ExperimentException if a trial fails, times out or the thread is interrupted; the rows
-   *     of finished trials are kept in it and in the file
+   * @throws ExperimentException if a trial fails, times out or the thread is interrupted, or the
+   *     file cannot be written (checked before the first trial by writing its header); the rows of
+   *     finished trials are kept in it, and in the file unless the file is what failed
    */
   public Results run(Path csv, Progress progress) {
     Objects.requireNonNull(progress, "progress");
@@ -294,6 +294,7 @@ public record Experiment(
     Results results = new Results(runId, this, environment, table, csv);
     List<Planned> plan = plan(random);
     int finished = 0;
+    int rowsInFile = 0;
     try (Resources resources = new Resources()) {
       Cpus cpus = Cpus.forPlacement(placement);
       for (Workload w : workloads()) {
@@ -310,19 +311,10 @@ public record Experiment(
         resources.servers.values().forEach(server -> comments.add("server: " + server.describe()));
         resources.sink = CsvSink.create(csv, comments);
       }
-      if (udsPath == null
-          && transports.stream().anyMatch(Transport::isUnix)
-          && !workloads().stream().allMatch(Workload::isServer)) {
-        resources.directory = SocketDirectory.create();
-      }
-      TransportOptions options =
-          new TransportOptions(
-              host,
-              port,
-              udsPath != null
-                  ? udsPath
-                  : resources.directory == null ? null : resources.directory.socketPath(),
-              nodelay.get(0));
+      // Without an explicit path every trial's listener makes its own private directory and
+      // removes it once its client is connected, so a kill mid-run leaves at most one behind (and
+      // the next run sweeps it).
+      TransportOptions options = new TransportOptions(host, port, udsPath, nodelay.get(0));
       if (isolation == Isolation.THREADS && placement == Placement.SAME_CORE) {
         // Both ends share one CPU: keep the rest of this JVM on the others, so that its JIT,
         // collector and (in a notebook) kernel threads do not take turns with the measurement.
@@ -371,27 +363,53 @@ public record Experiment(
                 planned.order,
                 startedAt);
         Rows.append(table, row);
+        finished++;
         if (resources.sink != null) {
           resources.sink.append(row);
+          rowsInFile++;
         }
-        finished++;
         progress.trialFinished(planned.order, plan.size(), row);
       }
       return results;
+    } catch (ResultsFileException e) {
+      throw new ExperimentException(
+          stopped(finished, plan.size(), e, csv, rowsInFile, true), e, results);
     } catch (IOException | RuntimeException e) {
-      String message =
-          "run stopped after "
-              + finished
-              + " of "
-              + plan.size()
-              + " trials: "
-              + (e.getMessage() == null ? e.toString() : e.getMessage())
-              + "; the "
-              + finished
-              + " finished rows are kept"
-              + (csv == null ? "" : " (also in " + csv + ")");
-      throw new ExperimentException(message, e, results);
+      throw new ExperimentException(
+          stopped(finished, plan.size(), e, csv, rowsInFile, false), e, results);
     }
+  }
+
+  /**
+   * Says where a stopped run's rows are: in the table always, and in the CSV unless writing it is
+   * what failed, in which case only the rows written before the failure are there.
+   */
+  private static String stopped(
+      int finished, int total, Exception e, Path csv, int rowsInFile, boolean csvFailed) {
+    String what = e.getMessage() == null ? e.toString() : e.getMessage();
+    if (finished == 0 && csvFailed) {
+      return what + "; no trial ran";
+    }
+    String kept =
+        csv == null
+            ? ""
+            : !csvFailed
+                ? " (also in " + csv + ")"
+                : "; "
+                    + csv
+                    + " holds only the first "
+                    + rowsInFile
+                    + (rowsInFile == 1 ? " row" : " rows");
+    return "run stopped after "
+        + finished
+        + " of "
+        + total
+        + " trials: "
+        + what
+        + "; the "
+        + finished
+        + " finished rows are kept in the results table"
+        + kept;
   }
 
   private record Planned(Cell cell, Phase phase, int round, int trial, int order) {}
@@ -487,7 +505,6 @@ public record Experiment(
     final Map<Workload.Server, ManagedServer> servers =
         new java.util.EnumMap<>(Workload.Server.class);
     CsvSink sink;
-    SocketDirectory directory;
     Affinity.Moved moved;
     Peer server;
     Peer client;
@@ -517,11 +534,8 @@ public record Experiment(
       if (moved != null) {
         moved.close();
       }
-      servers.values().forEach(ManagedServer::close);
       try {
-        if (directory != null) {
-          directory.close();
-        }
+        servers.values().forEach(ManagedServer::close);
       } finally {
         if (sink != null) {
           sink.close();

@@ -3,8 +3,9 @@ package org.udsvstcp.bench.experiment;
 import org.udsvstcp.bench.BenchException;
 
 /**
- * An experiment stopped early (timeout, socket error, interrupt); the rows of the trials that
- * finished are kept, in {@link #results()} and in the CSV file.
+ * An experiment stopped early (timeout, socket error, interrupt, a results file that cannot be
+ * written); the rows of the trials that finished are kept in {@link #results()}, and in the CSV
+ * file unless writing it is what failed (the message says which).
  */
 public class ExperimentException extends BenchException {
   private static final long serialVersionUID = 1L;

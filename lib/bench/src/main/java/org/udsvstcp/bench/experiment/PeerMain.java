@@ -23,6 +23,8 @@ import org.udsvstcp.bench.workload.TrialSpec;
 public final class PeerMain {
   static final String PREFIX = "@uds-vs-tcp ";
 
+  private static volatile Scope current;
+
   private PeerMain() {}
 
   /** Runs the command loop. */
@@ -31,9 +33,22 @@ public final class PeerMain {
         new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     // Anything else printed goes to stderr, so it cannot be mistaken for an answer.
     System.setOut(System.err);
+    // A parent killed with SIGKILL cannot stop its children: they stop themselves, closing the
+    // role's sockets first so that no socket file or private directory stays behind.
     ProcessHandle.current()
         .parent()
-        .ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
+        .ifPresent(
+            parent ->
+                parent
+                    .onExit()
+                    .thenRun(
+                        () -> {
+                          Scope running = current;
+                          if (running != null) {
+                            running.close();
+                          }
+                          Runtime.getRuntime().halt(3);
+                        }));
     protocol.println(
         PREFIX + "HELLO " + Affinity.currentThreadCpuList() + " " + ProcessHandle.current().pid());
     BufferedReader in =
@@ -42,6 +57,7 @@ public final class PeerMain {
     while ((line = in.readLine()) != null) {
       String[] parts = line.split(" ");
       try (Scope scope = new Scope()) {
+        current = scope;
         Tally tally =
             switch (parts[0]) {
               case "SERVE" ->

@@ -17,8 +17,10 @@ import org.newsclub.net.unix.AFUNIXServerSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
 /**
- * A listening server socket for one transport; closing it also removes the socket file and the
- * private directory it created.
+ * A listening server socket for one transport. A Unix listener's socket file and the private
+ * directory it created are removed as soon as its last expected client is accepted ({@link
+ * #acceptLast()}), or else when it is closed: connections stay up without the path, and a process
+ * killed mid-transfer leaves no socket file behind.
  */
 public final class Listener implements Closeable {
   private static final int BACKLOG = 128;
@@ -30,6 +32,7 @@ public final class Listener implements Closeable {
   private final Path boundPath;
   private final SocketDirectory directory;
   private boolean closed;
+  private boolean pathRemoved;
 
   private Listener(
       Transport transport,
@@ -125,6 +128,9 @@ public final class Listener implements Closeable {
         }
         AFUNIXServerSocket socket = AFUNIXServerSocket.newInstance();
         try {
+          // junixsocket deletes the path on close, even once another listener has bound it;
+          // removePath() deletes it instead, at most once.
+          socket.setDeleteOnClose(false);
           socket.bind(AFUNIXSocketAddress.of(path), BACKLOG);
         } catch (IOException | RuntimeException e) {
           socket.close();
@@ -179,6 +185,43 @@ public final class Listener implements Closeable {
     }
   }
 
+  /**
+   * Accepts the client this listener waits for last, then removes its socket file and private
+   * directory (see {@link #removePath()}); the listening socket stays open until closed.
+   */
+  public Connection acceptLast() throws IOException {
+    Connection accepted = accept();
+    try {
+      removePath();
+      return accepted;
+    } catch (IOException | RuntimeException e) {
+      accepted.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Removes the socket file this listener bound and the private directory it created, at most once;
+   * established connections are unaffected, new clients can no longer find it. Does nothing for
+   * TCP.
+   */
+  public synchronized void removePath() throws IOException {
+    if (pathRemoved) {
+      return;
+    }
+    // Once removed, the path may be bound by someone else: never delete it twice.
+    pathRemoved = true;
+    try {
+      if (boundPath != null && UnixSocketPaths.isSocket(boundPath)) {
+        Files.deleteIfExists(boundPath);
+      }
+    } finally {
+      if (directory != null) {
+        directory.close();
+      }
+    }
+  }
+
   /** Stops listening, removes the socket file it bound and the private directory it created. */
   @Override
   public synchronized void close() throws IOException {
@@ -193,15 +236,7 @@ public final class Listener implements Closeable {
         serverSocket.close();
       }
     } finally {
-      try {
-        if (boundPath != null && UnixSocketPaths.isSocket(boundPath)) {
-          Files.deleteIfExists(boundPath);
-        }
-      } finally {
-        if (directory != null) {
-          directory.close();
-        }
-      }
+      removePath();
     }
   }
 

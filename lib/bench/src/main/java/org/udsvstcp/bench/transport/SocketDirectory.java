@@ -2,44 +2,36 @@ package org.udsvstcp.bench.transport;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * A fresh private directory (mode 0700) under {@code java.io.tmpdir} for Unix socket files; closing
- * it removes the sockets in it and the directory.
+ * A fresh {@link PrivateDirectory} (mode 0700, owner recorded in its name) under {@code
+ * java.io.tmpdir} for one Unix socket file; closing it removes the socket and the directory.
  */
 public final class SocketDirectory implements Closeable {
   /** The name prefix of every directory this class creates (tests look for leftovers by it). */
-  public static final String PREFIX = "uds-vs-tcp-";
+  public static final String PREFIX = PrivateDirectory.PREFIX;
+
+  /** The purpose tag in the names of socket directories. */
+  public static final String PURPOSE = "sock";
 
   /** The file name of the socket inside the directory. */
   public static final String SOCKET_NAME = "s.sock";
 
-  private final Path directory;
-  private boolean closed;
+  private final PrivateDirectory directory;
 
-  private SocketDirectory(Path directory) {
+  private SocketDirectory(PrivateDirectory directory) {
     this.directory = directory;
   }
 
-  /** Creates a fresh private directory under the temp directory. */
+  /** Creates a fresh private directory under the temp directory (sweeping stale ones first). */
   public static SocketDirectory create() throws IOException {
-    Path root = Path.of(System.getProperty("java.io.tmpdir"));
-    Path directory =
-        Files.createTempDirectory(
-            root,
-            PREFIX,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    return new SocketDirectory(directory);
+    return new SocketDirectory(PrivateDirectory.create(PURPOSE));
   }
 
   /** Returns the directory. */
   public Path directory() {
-    return directory;
+    return directory.path();
   }
 
   /** Returns the path of the socket file inside the directory. */
@@ -49,22 +41,8 @@ public final class SocketDirectory implements Closeable {
 
   /** Removes the socket files in the directory and the directory; other files are left alone. */
   @Override
-  public synchronized void close() throws IOException {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
-      for (Path entry : entries) {
-        if (UnixSocketPaths.isSocket(entry)) {
-          Files.deleteIfExists(entry);
-        }
-      }
-    }
-    Files.deleteIfExists(directory);
+  public void close() throws IOException {
+    directory.close();
   }
 
   @Override

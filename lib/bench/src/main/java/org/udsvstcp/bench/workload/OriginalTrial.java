@@ -64,7 +64,7 @@ public final class OriginalTrial {
    */
   public static Tally server(Listener listener, Duration duration, Scope scope) throws IOException {
     long end = System.nanoTime() + duration.toNanos();
-    Connection connection = scope.register(listener.accept());
+    Connection connection = scope.register(listener.acceptLast());
     long sends = 0;
     try {
       ByteBuffer message = connection.allocate(MESSAGE.length);

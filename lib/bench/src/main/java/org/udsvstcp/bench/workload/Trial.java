@@ -169,10 +169,11 @@ public final class Trial {
     try {
       ready.accept(listener.endpoint());
       return switch (spec.workload()) {
-        case STREAM -> overOne(listener.accept(), scope, c -> StreamTrial.receive(c, spec.size()));
+        case STREAM ->
+            overOne(listener.acceptLast(), scope, c -> StreamTrial.receive(c, spec.size()));
         case PINGPONG ->
             overOne(
-                listener.accept(),
+                listener.acceptLast(),
                 scope,
                 c -> PingPongTrial.server(c, spec.size(), spec.warmupCount(), spec.count()));
         case CONNECT ->

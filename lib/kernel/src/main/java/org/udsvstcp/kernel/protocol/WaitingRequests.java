@@ -40,7 +40,9 @@ public final class WaitingRequests {
           if (message == null) {
             break; // the socket is closed
           }
-          messages.add(message);
+          if (!CheckedShellChannel.isIgnored(message)) {
+            messages.add(message);
+          }
         } catch (RuntimeException e) {
           // A message that cannot be read (a bad signature) would be dropped by the shell loop too.
           LOG.log(System.Logger.Level.WARNING, "Dropped an unreadable shell message: " + e);
@@ -85,8 +87,12 @@ public final class WaitingRequests {
     env.resolveDeferrals();
   }
 
+  /**
+   * Hands one request to its handler as the base's shell loop does: unknown types and handler
+   * failures are logged, deferred replies resolved, and a shutdown request closes the connection.
+   */
   @SuppressWarnings({"unchecked", "rawtypes"}) // the base's handler table is keyed by raw type
-  private static void handle(JupyterConnection connection, ShellChannel shell, Message<?> message) {
+  static void handle(JupyterConnection connection, ShellChannel shell, Message<?> message) {
     ShellHandler handler = connection.getHandler(message.getHeader().getType());
     if (handler == null) {
       LOG.log(System.Logger.Level.WARNING, "Unhandled message: " + message.getHeader().getType());
