@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs, from Debian's packages, whatever this project needs and the machine lacks.
-# Quiet and quick when everything is there; uses sudo when not run as root.
+# Installs, from Debian's packages, what this project needs that PyPI cannot give and the machine lacks:
+# the JDK, Maven, gcc, make, util-linux (taskset), Chromium and its driver for the browser tests,
+# Node and npm (playwright-core), and a Python 3.9+ with venv. Jupyter itself comes from PyPI
+# (requirements.txt, into build/venv). Quiet and quick when everything is there; uses sudo when not root.
 set -euo pipefail
 
 declare -A want=(
@@ -10,29 +12,20 @@ declare -A want=(
   [make]=make
   [cc]=gcc
   [taskset]=util-linux
-  [jupyter-notebook]=jupyter-notebook
-  [jupyter-nbconvert]=jupyter-nbconvert
-  [jupyter-execute]=python3-nbclient
   [chromium]=chromium
   [chromedriver]=chromium-driver
   [node]=nodejs
   [npm]=npm
-)
-declare -A pymod=(
-  [jupyter_kernel_test]=python3-jupyter-kernel-test
-  [pytest]=python3-pytest
-  [nbclient]=python3-nbclient
-  [nbconvert]=jupyter-nbconvert
-  [yaml]=python3-yaml
 )
 
 missing=()
 for cmd in "${!want[@]}"; do
   command -v "$cmd" >/dev/null 2>&1 || missing+=("${want[$cmd]}")
 done
-for mod in "${!pymod[@]}"; do
-  [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import $mod" >/dev/null 2>&1 || missing+=("${pymod[$mod]}")
-done
+# A Python 3.9+ that can make a virtual environment (Debian's python3 needs python3-venv for that).
+if ! "$(dirname "$0")/check-python.sh" "${PYTHON:-python3}" >/dev/null 2>&1; then
+  missing+=(python3 python3-venv)
+fi
 # node and npm may come from another repository (nodesource); only ask Debian for npm when node is absent too.
 if command -v node >/dev/null 2>&1 && ! command -v npm >/dev/null 2>&1; then
   echo "install-deps: node is installed without npm; install npm for that node" >&2
@@ -50,4 +43,4 @@ sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" python3-yaml >/dev/null
+$sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -37,7 +37,7 @@ fi
 # In the environment, not on the command line, where any local user could read it with ps.
 export JUPYTER_TOKEN="${JUPYTER_TOKEN:-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')}"
 
-if command -v jupyter-lab >/dev/null 2>&1; then
+if command -v jupyter-lab >/dev/null 2>&1; then  # build/venv/bin is first on PATH under make
   app=jupyter-lab page="lab/tree/notebooks/00-index.ipynb"
 else
   app=jupyter-notebook page="notebooks/notebooks/00-index.ipynb"
