@@ -84,6 +84,14 @@ trap 'exit 130' INT TERM
 mkdir -p "$root"
 tar -C "$root" -xzf "$pristine"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+# The network's trust, like its DNS: certificate authorities this machine added locally (e.g. an
+# egress proxy's) go in before anything is installed, so Java's, Python's and Node's TLS trust them
+# too (ca-certificates-java builds the JDK's cacerts from /etc/ssl/certs). Nothing else of the host.
+if [ "${NETWORK_CA:-1}" != 0 ] && compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  chroot "$root" /usr/sbin/update-ca-certificates >/dev/null
+fi
+ca=/etc/ssl/certs/ca-certificates.crt
 
 bind() { # bind SRC DST [ro]
   mkdir -p "$2"
@@ -111,7 +119,8 @@ started=$(date +%s)
 status=0
 # env -i: the chroot gets none of this machine's environment (pyenv, pip's find-links, proxies).
 chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-  LANG=C.UTF-8 TERM=dumb CI=true /bin/bash -c 'cd /work/main && bash .ci/run' >"$log" 2>&1 || status=$?
+  LANG=C.UTF-8 TERM=dumb CI=true SSL_CERT_FILE=$ca PIP_CERT=$ca REQUESTS_CA_BUNDLE=$ca NODE_EXTRA_CA_CERTS=$ca \
+  /bin/bash -c 'cd /work/main && bash .ci/run' >"$log" 2>&1 || status=$?
 elapsed=$(($(date +%s) - started))
 echo "----- last lines of $log -----"
 tail -n "${LINES_SHOWN:-25}" "$log"
