@@ -4,12 +4,13 @@
 // Cells), watches the progress bars while the cells run, waits until the kernel is idle and no cell
 // is queued, writes a screenshot, and prints on stdout one JSON line describing what the page
 // shows (each code cell's prompt, output text, errors, plots and fallback tables).
+// With --open-only it runs nothing: it opens the notebook and reports what its saved outputs show.
 // With --reopen it then saves the notebook (File > Save), closes its tab, opens it again and
 // reports what every plot output shows now (the plot, or its fallback table, or nothing).
 //
 //   node tools/browser/jupyter-session.mjs --server http://127.0.0.1:PORT --token TOKEN
 //        --notebook PATH [--ui lab|notebook] [--screenshot OUT.png] [--focus TEXT]
-//        [--expect-plots N] [--reopen] [--user-data-dir DIR] [--timeout SECONDS]
+//        [--expect-plots N] [--open-only] [--reopen] [--user-data-dir DIR] [--timeout SECONDS]
 //
 // Only the server's own origin may load: every other request is refused and listed in the report.
 // Drives the system's Chromium (CHROMIUM, default /usr/bin/chromium); it never downloads one.
@@ -22,12 +23,13 @@ import { dirname, join, resolve } from 'node:path';
 
 const USAGE =
   'usage: jupyter-session.mjs --server URL --token TOKEN --notebook PATH [--ui lab|notebook] ' +
-  '[--screenshot OUT.png] [--focus TEXT] [--expect-plots N] [--reopen] [--user-data-dir DIR] [--timeout SECONDS]';
+  '[--screenshot OUT.png] [--focus TEXT] [--expect-plots N] [--open-only] [--reopen] [--user-data-dir DIR] ' +
+  '[--timeout SECONDS]';
 
 export function parseArgs(argv) {
   const options = {
     server: null, token: null, notebook: null, ui: 'lab', screenshot: null, focus: null,
-    expectPlots: 0, reopen: false, userDataDir: null, timeout: 300,
+    expectPlots: 0, openOnly: false, reopen: false, userDataDir: null, timeout: 300,
   };
   walkArgs(argv, (arg, { value, count }) => {
     switch (arg) {
@@ -38,6 +40,7 @@ export function parseArgs(argv) {
       case '--screenshot': options.screenshot = value(); break;
       case '--focus': options.focus = value(); break;
       case '--expect-plots': options.expectPlots = count(); break;
+      case '--open-only': options.openOnly = true; break;
       case '--reopen': options.reopen = true; break;
       case '--user-data-dir': options.userDataDir = value(); break;
       case '--timeout': options.timeout = count(); break;
@@ -93,6 +96,7 @@ function cellReport() {
         fallbackShown: !!fallback && fallback.offsetHeight > 0 && getComputedStyle(fallback).display !== 'none',
         fallbackRows: fallback ? fallback.querySelectorAll('tr').length : 0,
         height: Math.round(box.height),
+        trusted: !!figure.closest('.jp-mod-trusted'),
       };
     });
     return {
@@ -110,10 +114,12 @@ function cellReport() {
   });
 }
 
-async function kernels(options) {
-  const response = await fetch(`${options.server}/api/kernels?token=${encodeURIComponent(options.token)}`);
-  if (!response.ok) throw new Error(`GET /api/kernels: ${response.status}`);
-  return response.json();
+// The kernel of this notebook's session (the server may run others: notebooks opened before).
+async function kernel(options) {
+  const response = await fetch(`${options.server}/api/sessions?token=${encodeURIComponent(options.token)}`);
+  if (!response.ok) throw new Error(`GET /api/sessions: ${response.status}`);
+  const session = (await response.json()).find((s) => s.path === options.notebook);
+  return session ? session.kernel : null;
 }
 
 // Polls check() until it returns something truthy; fails naming what it waited for.
@@ -136,13 +142,13 @@ async function menu(page, title, command) {
 async function waitForKernel(page, options, deadline) {
   return until('the notebook and an idle kernel', deadline, async () => {
     const shown = await page.evaluate(prompts);
-    const all = await kernels(options);
-    const idle = all.length > 0 && all.every((k) => k.execution_state === 'idle');
+    const own = await kernel(options);
+    const idle = own && own.execution_state === 'idle';
     const name = await page.evaluate(() => {
       const el = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-KernelName, .jp-NotebookPanel:not(.lm-mod-hidden) .jp-Toolbar-kernelName');
       return el ? el.innerText.trim() : '';
     });
-    return { done: idle && shown.length > 0 && name && !/No Kernel|Kernel$/.test(name) && name, shown: shown.length, kernels: all, name };
+    return { done: idle && shown.length > 0 && name && !/No Kernel|Kernel$/.test(name) && name, shown: shown.length, kernel: own, name };
   });
 }
 
@@ -150,7 +156,7 @@ async function openNotebook(page, options, deadline) {
   const url = notebookUrl(options.server, options.ui, options.notebook, options.token);
   log(`opening ${url.replace(/\?token=.*/, '')}`);
   await page.goto(url, { waitUntil: 'load' });
-  const state = await waitForKernel(page, options, deadline);
+  const state = await waitForKernel(page, options, Math.min(deadline, Date.now() + 120_000));
   return state.name;
 }
 
@@ -177,13 +183,14 @@ async function run(options) {
     const page = context.pages()[0] || await context.newPage();
     page.setDefaultTimeout(Math.max(1000, deadline - Date.now()));
     const errors = [];
-    page.on('pageerror', (e) => errors.push({ kind: 'pageerror', text: String(e.message || e) }));
+    page.on('pageerror', (e) => errors.push({ kind: 'pageerror', text: String(e.message || e), stack: String(e.stack || '').split('\n').slice(0, 4).join(' / ') }));
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push({ kind: 'console', text: m.text(), url: (m.location() || {}).url || '' });
     });
     page.on('requestfailed', (r) => {
       const failure = (r.failure() || {}).errorText || '';
-      if (failure !== 'net::ERR_BLOCKED_BY_CLIENT') errors.push({ kind: 'requestfailed', text: `${failure} ${r.url()}` });
+      // blocked: listed apart; aborted: superseded by the page itself (e.g. an image URL it rewrote)
+      if (!['net::ERR_BLOCKED_BY_CLIENT', 'net::ERR_ABORTED'].includes(failure)) errors.push({ kind: 'requestfailed', text: `${failure} ${r.url()}` });
     });
     page.on('dialog', (d) => d.dismiss()); // e.g. "leave page?": never wait for a person
 
@@ -191,6 +198,17 @@ async function run(options) {
     log(`kernel ${kernelName} is idle`);
 
     const started = Date.now();
+    if (options.openOnly) {
+      await page.waitForTimeout(3000); // the outputs' scripts, if the notebook is trusted
+      const cells = await page.evaluate(cellReport);
+      if (options.screenshot) await screenshot(page, options.screenshot, options.focus);
+      return {
+        notebook: options.notebook, ui: options.ui, kernel_name: kernelName, cells,
+        figures: cells.flatMap((c) => c.figures), trusted: await trusted(page), images: await images(page),
+        page_errors: errors,
+        blocked: [...new Set(blocked)], screenshot: options.screenshot,
+      };
+    }
     await menu(page, 'Run', 'runmenu:run-all');
     log('Run > Run All Cells');
     // While the cells run: every distinct progress text seen, polled often (the bars move quickly).
@@ -199,9 +217,9 @@ async function run(options) {
     const finished = await until('every cell to run', deadline, async () => {
       for (const text of await page.evaluate(progressTexts)) progress.add(text);
       const shown = await page.evaluate(prompts);
-      const all = await kernels(options);
-      if (all.some((k) => k.execution_state === 'dead')) throw new Error('the kernel died');
-      const busy = all.some((k) => k.execution_state !== 'idle');
+      const own = await kernel(options);
+      if (!own || own.execution_state === 'dead') throw new Error(`the kernel died (${JSON.stringify(own)})`);
+      const busy = own.execution_state !== 'idle';
       sawBusy ||= busy || shown.some((p) => p.includes('*'));
       // Queued cells show [*]; once none does and the kernel is idle, the run is over (a failing cell
       // stops the rest, which keep an empty prompt: the report shows which).
@@ -218,8 +236,6 @@ async function run(options) {
         ({ done: (await plotted()) >= options.expectPlots, plotted: await plotted() })).catch(() => {});
     }
     const cells = await page.evaluate(cellReport);
-    const images = await page.evaluate(() => [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) img')]
-      .map((img) => ({ src: img.getAttribute('src'), loaded: img.complete && img.naturalWidth > 0 })));
     if (options.screenshot) await screenshot(page, options.screenshot, options.focus);
 
     const report = {
@@ -231,7 +247,7 @@ async function run(options) {
       plots: cells.flatMap((c) => c.figures).filter((f) => f.svgs > 0 && f.traces > 0).length,
       svgs: cells.flatMap((c) => c.figures).reduce((sum, f) => sum + f.svgs, 0),
       progress: [...progress],
-      images,
+      images: await images(page),
       page_errors: errors,
       blocked: [],
       screenshot: options.screenshot,
@@ -251,7 +267,7 @@ async function run(options) {
       const again = await page.evaluate(cellReport);
       report.reopened = {
         figures: again.flatMap((c) => c.figures),
-        trusted: await page.evaluate(() => !document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-mod-untrusted')),
+        trusted: await trusted(page),
       };
       const shot = options.screenshot && options.screenshot.replace(/(\.png)?$/, '-reopened.png');
       if (shot) await screenshot(page, shot, null);
@@ -264,6 +280,17 @@ async function run(options) {
     await context.close();
     if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
   }
+}
+
+// Every image of the notebook in view, and whether it loaded.
+async function images(page) {
+  return page.evaluate(() => [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) img')]
+    .map((img) => ({ src: img.getAttribute('src'), loaded: img.complete && img.naturalWidth > 0 })));
+}
+
+// Whether the notebook in view shows its rich outputs as trusted (JupyterLab marks each jp-mod-trusted).
+async function trusted(page) {
+  return page.evaluate(() => !!document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output.jp-mod-trusted'));
 }
 
 async function screenshot(page, path, focus) {
