@@ -159,6 +159,10 @@ def execute(out_dir, names, timeout, kernel=KERNEL):
         )
         client.execute()
         seconds = time.monotonic() - started
+        if nb.metadata.get("kernelspec", {}).get("name") != kernel:
+            # the executed copy says which kernel it ran on (nbclient keeps the notebook's own)
+            spec = client.km.kernel_spec
+            nb.metadata["kernelspec"] = {"name": kernel, "display_name": spec.display_name, "language": spec.language}
         nbformat.write(nb, out_dir / path.name)
         problems = errors_in(nb, kernel)
         status = "ok" if not problems else f"{len(problems)} error output(s)"
@@ -167,6 +171,100 @@ def execute(out_dir, names, timeout, kernel=KERNEL):
             print(f"  cell {i}: {text[:500]}", file=sys.stderr)
         failed |= bool(problems)
     return 1 if failed else 0
+
+
+def findings_of(nb):
+    """What a notebook found in this run, as (section, text) pairs, for the report's landing page.
+
+    The notebooks end on a sentence made from the run's own numbers: that is the closing code cell's
+    printed text. Notebook 01 mirrors the original, which ends on no such sentence: its findings are
+    the original's own result lines ("Received N messages."), each under the section it ran in.
+    """
+    section, found, last = "", [], None
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and not cell.source.startswith(NAV_MARK):
+            headings = [l.lstrip("#").strip() for l in cell.source.splitlines() if re.match(r"^#{1,6} \S", l)]
+            section = headings[-1] if headings else section
+        elif cell.cell_type == "code":
+            text = "".join(o.text for o in cell.get("outputs", []) if o.output_type == "stream" and o.name == "stdout")
+            for line in text.splitlines():
+                if re.match(r"^Received [\d,]+ messages\.", line):
+                    found.append((section, line.strip()))
+            if text.strip():
+                last = text.strip()
+    if not found and last:
+        found.append(("", last))
+    return found
+
+
+def _inline_markdown(text):
+    """The little markdown a summary line uses (`code`), as HTML."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text))
+
+
+def landing_page(rows, machine, profile, made):
+    """report/index.html: the header, the machine, and for each notebook what it teaches and found."""
+    import base64
+
+    header = base64.b64encode((ROOT / "header.jpg").read_bytes()).decode()
+    items = []
+    for page, title, summary, findings, problems in rows:
+        found = "".join(
+            f"<li>{f'<span class=section>{html.escape(s)}:</span> ' if s else ''}<pre>{html.escape(t)}</pre></li>"
+            for s, t in findings)
+        status = (f"<p class=problem>{len(problems)} error output(s) in this run: see the page.</p>" if problems else "")
+        items.append(
+            f'<li><h2>{html.escape(page[:2])} <a href="{html.escape(page)}">{html.escape(title)}</a></h2>'
+            f"<p>{_inline_markdown(summary)}</p>{status}"
+            + (f"<p>Found in this run:</p><ul class=findings>{found}</ul>" if found else "") + "</li>")
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Unix domain sockets vs TCP: report of a run</title>
+<style>
+  body {{ font-family: system-ui, sans-serif; max-width: 60rem; margin: 0 auto; padding: 1rem; line-height: 1.45; color: #222; }}
+  header img {{ width: 100%; height: auto; border-radius: 6px; }}
+  h1 {{ margin: 0.6em 0 0.2em; }}
+  ol.notebooks {{ list-style: none; padding-left: 0; }}
+  ol.notebooks > li {{ margin-bottom: 1.4em; }}
+  ol.notebooks h2 {{ font-size: 1.2em; margin: 0 0 0.2em; }}
+  pre {{ white-space: pre-wrap; overflow-wrap: anywhere; background: #f5f5f5; padding: 0.4em 0.6em; margin: 0.2em 0; border-radius: 4px; }}
+  .findings {{ list-style: none; padding-left: 0; }}
+  .section {{ font-weight: 600; }}
+  .problem {{ color: #a00; font-weight: 600; }}
+  .note {{ color: #555; font-size: 0.95em; }}
+</style></head>
+<body>
+<header><img src="data:image/jpeg;base64,{header}" alt="Unix domain sockets vs TCP">
+<h1>Unix domain sockets vs TCP: the notebooks of one run</h1>
+<p>Profile: {html.escape(profile)}; executed {html.escape(made)}. Each page below is a notebook as it ran,
+with its tables, plots (drawn by the pinned Plotly inside the page, no network) and their tables for
+pages without JavaScript.</p></header>
+<ol class=notebooks>
+{chr(10).join(items)}
+</ol>
+<h2>The machine</h2>
+<pre>{html.escape(machine)}</pre>
+<p class=note>These are figures from one machine and one run, not a verdict: where the two ends run,
+the kernel and the load around them change them, and a quick-profile run only checks that everything works.</p>
+</body></html>
+"""
+
+
+def _embed_project_images(body):
+    """Images the notebooks link from the project (../header.jpg), put inside the page as data URLs.
+
+    nbconvert 7 embeds only images below the notebook's own folder; the report must stand alone."""
+    import base64
+    import mimetypes
+
+    def embed(match):
+        target = (NOTEBOOKS / html.unescape(match.group(2))).resolve()
+        if ROOT not in target.parents or not target.is_file():
+            return match.group(0)
+        mime = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        return f'{match.group(1)}data:{mime};base64,{base64.b64encode(target.read_bytes()).decode()}"'
+
+    return re.sub(r'(<img\b[^>]*?\ssrc=")(\.\./[^"]+)"', embed, body)
 
 
 def report(in_dir, out_dir):
@@ -178,23 +276,26 @@ def report(in_dir, out_dir):
         extra_template_basedirs=[str(ROOT / "tools" / "nbconvert")], template_name="uds-report"
     )
     exporter.embed_images = True
-    rows = []
+    rows, machine = [], ""
     for path in sorted(in_dir.glob("[0-9][0-9]-*.ipynb")):
         nb = nbformat.read(path, as_version=4)
         body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"path": str(NOTEBOOKS)}})
         # links between notebooks point at their HTML pages in the report
         body = re.sub(r'href="([0-9][0-9]-[^"]+)\.ipynb"', r'href="\1.html"', body)
+        body = _embed_project_images(body)
         target = out_dir / (path.stem + ".html")
         target.write_text(body)
-        rows.append((target.name, title_of(nb)))
+        if path.name.startswith("00-"):
+            # the index prints the machine (Environment) before any number; the landing page shows it once
+            machine = "".join(o.text for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+                              if o.output_type == "stream" and o.name == "stdout").strip()
+        findings = [] if path.name.startswith("00-") else findings_of(nb)
+        kernel = nb.metadata.get("kernelspec", {}).get("name", KERNEL)  # nbclient records the one it ran on
+        rows.append((target.name, title_of(nb), summary_of(nb, path), findings, errors_in(nb, kernel)))
         print(f"wrote {target}")
-    items = "\n".join(f'<li><a href="{html.escape(f)}">{html.escape(t)}</a></li>' for f, t in rows)
-    (out_dir / "index.html").write_text(
-        "<!doctype html><meta charset='utf-8'><title>UDS vs TCP: report</title>"
-        "<h1>Unix domain sockets vs TCP: executed notebooks</h1>"
-        f"<p>Profile: {html.escape(os.environ.get('UDS_VS_TCP_PROFILE', 'teaching'))}; "
-        f"made {time.strftime('%Y-%m-%d %H:%M %Z')}.</p><ol>{items}</ol>\n"
-    )
+    profile = os.environ.get("UDS_VS_TCP_PROFILE", "teaching")  # the Makefile and the tests set it
+    (out_dir / "index.html").write_text(landing_page(rows, machine or "(notebook 00 was not in this run)", profile,
+                                                     time.strftime("%Y-%m-%d %H:%M %Z")))
     print(f"wrote {out_dir / 'index.html'}")
     return 0
 
