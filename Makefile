@@ -33,7 +33,7 @@ run: build kernel node_modules
 
 test: deps build kernel node_modules
 	$(MVN) verify
-	node --test tools/browser/
+	node --test tools/browser/*.test.mjs
 	$(PY) -m pytest -p no:cacheprovider -q tests
 
 deps:
