@@ -161,7 +161,9 @@ def execute(out_dir, names, timeout, kernel=KERNEL):
         seconds = time.monotonic() - started
         if nb.metadata.get("kernelspec", {}).get("name") != kernel:
             # the executed copy says which kernel it ran on (nbclient keeps the notebook's own)
-            spec = client.km.kernel_spec
+            from jupyter_client.kernelspec import KernelSpecManager
+
+            spec = KernelSpecManager().get_kernel_spec(kernel)
             nb.metadata["kernelspec"] = {"name": kernel, "display_name": spec.display_name, "language": spec.language}
         nbformat.write(nb, out_dir / path.name)
         problems = errors_in(nb, kernel)

@@ -26,7 +26,7 @@ from project import BUILD, ROOT, VENV
 import jupyter_processes as jp
 
 SCREENSHOTS = BUILD / "screenshots"
-NB01, NB02, BLANK = "01-uds-vs-tcp.ipynb", "02-repeated-trials.ipynb", "blank.ipynb"
+NB01, NB02, BLANK, FAILING = "01-uds-vs-tcp.ipynb", "02-repeated-trials.ipynb", "blank.ipynb", "failing-cell.ipynb"
 SESSION = ROOT / "tools" / "browser" / "jupyter-session.mjs"
 
 # Page errors that are not the project's, by UI, each with why. A tolerated message must also show
@@ -68,6 +68,16 @@ def _serve_copies(serve):
         cells=[nbformat.v4.new_code_cell('System.out.println("blank");')],
     )
     nbformat.write(blank, serve / "notebooks" / BLANK)
+    # A notebook whose second cell fails: the harness must report it, not wait for a run that never ends.
+    failing = nbformat.v4.new_notebook(
+        metadata=blank.metadata,
+        cells=[nbformat.v4.new_code_cell(source) for source in (
+            'System.out.println("before");',
+            'throw new IllegalStateException("failing on purpose");',
+            'System.out.println("after");',
+        )],
+    )
+    nbformat.write(failing, serve / "notebooks" / FAILING)
     shutil.copy2(ROOT / "header.jpg", serve / "header.jpg")
     (serve / "lib").symlink_to(ROOT / "lib", target_is_directory=True)
     (serve / "results").mkdir()
@@ -155,6 +165,7 @@ def live(kernel_installed, tmp_path_factory):
         (BLANK, "blank", ["--open-only"], None),
         (NB01, NB01, ["--focus", "*** Server is done ***"], SCREENSHOTS / "lab-01.png"),
         (NB02, NB02, ["--expect-plots", str(_expected_plots(NB02)), "--reopen"], SCREENSHOTS / "lab-02.png"),
+        (FAILING, FAILING, [], None),
     ])
     notebook = _serve("notebook", serve, tmp, [
         (BLANK, "blank", ["--open-only"], None),
@@ -261,6 +272,14 @@ def test_notebook_7_shows_the_saved_02_untrusted_with_readable_tables_in_every_b
 
 def test_notebook_7_runs_notebook_02_through_the_run_menu(live):
     _assert_ran_cleanly(live["notebook"]["reports"][NB02])
+
+
+def test_a_failing_cell_is_shown_in_the_page_and_the_run_still_ends(live):
+    # Whether the cells after it run is the kernel's choice (stop_on_error); the page must show the error.
+    before, failing, after = _cells(live["lab"]["reports"][FAILING])
+    assert "before" in before["output"] and before["execution_count"] == 1
+    assert any("failing on purpose" in e for e in failing["errors"]), failing
+    assert "after" not in after["output"]
 
 
 @pytest.mark.parametrize("ui", ["lab", "notebook"])
