@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, what this project needs that PyPI cannot give and the machine lacks:
-# the JDK, Maven, gcc, make, util-linux (taskset), Chromium and its driver for the browser tests, and
+# the JDK, Maven, gcc and the C library's headers, make, util-linux (taskset), Chromium and its driver for the browser tests, and
 # a Python 3.9+ with venv. Jupyter, and Node 22 for playwright-core (Debian 12's Node 18 is too old
 # for it), come from PyPI (requirements.txt, into build/venv). Quiet and quick when everything is
 # there; uses sudo when not root.
@@ -21,6 +21,8 @@ missing=()
 for cmd in "${!want[@]}"; do
   command -v "$cmd" >/dev/null 2>&1 || missing+=("${want[$cmd]}")
 done
+# gcc without recommends has no C library headers (fidelity's C helpers include stdio.h, dlfcn.h).
+[ -e /usr/include/dlfcn.h ] || missing+=(libc6-dev)
 # A Python 3.9+ that can make a virtual environment (Debian's python3 needs python3-venv for that).
 if ! "$(dirname "$0")/check-python.sh" "${PYTHON:-python3}" >/dev/null 2>&1; then
   missing+=(python3 python3-venv)
