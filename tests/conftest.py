@@ -9,9 +9,10 @@ new notebook's module needs nothing more than
         nb, code = execute_notebook("06-real-servers.ipynb")
         assert code == 0
 
-To learn which kernel a test runs on, take the `kernel_name` fixture as well; to run on one kernel
-only, parametrise it directly (`@pytest.mark.parametrize("kernel_name", ["java"])` overrides it), or
-`pytest -k java` / `-k jjava` picks one from the command line.
+To learn which kernel a test runs on, take the `kernel_name` fixture as well. To run a module on one
+kernel only, override the parameter: `pytestmark = pytest.mark.parametrize("kernel_name", ["java"],
+scope="session")` (tests/report does). From the command line, `pytest -k "not jjava"` skips JJava's
+runs. To compare kernels in one test, take `execute_notebook_on` and call it with (kernel, name).
 """
 
 import os
@@ -55,22 +56,29 @@ def kernel_name(request):
 _executed = {}
 
 
+def _execute(kernel, name):
+    """notebooks/NAME run in the quick profile on kernel, once per session: (notebook node, exit code)."""
+    import nbformat
+
+    import notebooks as tool
+
+    key = (kernel, name)
+    if key not in _executed:
+        _kernelspec(kernel)
+        out_dir = BUILD / "test-notebooks" / kernel
+        code = tool.execute(out_dir, [name], timeout=600, kernel=kernel)
+        _executed[key] = (nbformat.read(out_dir / name, as_version=4), code)
+    return _executed[key]
+
+
 @pytest.fixture(scope="session")
 def execute_notebook(kernel_name):
     """Executes notebooks/NAME in the quick profile on kernel_name, once per session and kernel;
     returns (notebook node, exit code: 0 when no cell shows an error or stderr output)."""
-    import notebooks as tool
+    return lambda name: _execute(kernel_name, name)
 
-    out_dir = BUILD / "test-notebooks" / kernel_name
 
-    def run(name):
-        key = (kernel_name, name)
-        if key not in _executed:
-            code = tool.execute(out_dir, [name], timeout=600, kernel=kernel_name)
-            import nbformat
-
-            nb = nbformat.read(out_dir / name, as_version=4)
-            _executed[key] = (nb, code)
-        return _executed[key]
-
-    return run
+@pytest.fixture(scope="session")
+def execute_notebook_on():
+    """execute_notebook for a test that compares kernels: execute_notebook_on(kernel, name), same cache."""
+    return _execute
