@@ -105,6 +105,8 @@ function cellReport() {
       execution_count: number ? Number(number[1]) : null,
       source: editor ? editor.innerText : '',
       output: outputs.map((o) => o.innerText).join('\n'),
+      // JupyterLab 4 and Notebook 7 render error outputs (tracebacks) with the stderr MIME type too:
+      // `stderr` holds both; `errors` any output rendered as an error proper.
       errors: [...cell.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]')]
         .map((e) => e.innerText),
       stderr: [...cell.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')]
