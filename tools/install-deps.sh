@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Installs, from Debian's packages, whatever this project needs and the machine lacks.
-# Quiet and quick when everything is there; uses sudo when not run as root.
+# Installs, from Debian's packages, what this project needs that PyPI cannot give and the machine lacks:
+# the JDK, Maven, gcc and the C library's headers, make, util-linux (taskset), Chromium and its driver for the browser tests, and
+# a Python 3.9+ with venv. Jupyter, and Node 22 for playwright-core (Debian 12's Node 18 is too old
+# for it), come from PyPI (requirements.txt, into build/venv). Quiet and quick when everything is
+# there; uses sudo when not root.
 set -euo pipefail
 
 declare -A want=(
@@ -10,38 +13,21 @@ declare -A want=(
   [make]=make
   [cc]=gcc
   [taskset]=util-linux
-  [jupyter-notebook]=jupyter-notebook
-  [jupyter-nbconvert]=jupyter-nbconvert
-  [jupyter-execute]=python3-nbclient
   [chromium]=chromium
   [chromedriver]=chromium-driver
-  [node]=nodejs
-  [npm]=npm
-  # issue 13: notebook 03 samples the kernel with perf (linux-perf)
+  # notebook 03 samples the kernel with perf (linux-perf)
   [perf]=linux-perf
-)
-declare -A pymod=(
-  [jupyter_kernel_test]=python3-jupyter-kernel-test
-  [pytest]=python3-pytest
-  [nbclient]=python3-nbclient
-  [nbconvert]=jupyter-nbconvert
-  [yaml]=python3-yaml
 )
 
 missing=()
 for cmd in "${!want[@]}"; do
   command -v "$cmd" >/dev/null 2>&1 || missing+=("${want[$cmd]}")
 done
-for mod in "${!pymod[@]}"; do
-  [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import $mod" >/dev/null 2>&1 || missing+=("${pymod[$mod]}")
-done
-# node and npm may come from another repository (nodesource); only ask Debian for npm when node is absent too.
-if command -v node >/dev/null 2>&1 && ! command -v npm >/dev/null 2>&1; then
-  echo "install-deps: node is installed without npm; install npm for that node" >&2
-  exit 1
-fi
-if command -v node >/dev/null 2>&1; then
-  missing=("${missing[@]/npm/}")
+# gcc without recommends has no C library headers (fidelity's C helpers include stdio.h, dlfcn.h).
+[ -e /usr/include/dlfcn.h ] || missing+=(libc6-dev)
+# A Python 3.9+ that can make a virtual environment (Debian's python3 needs python3-venv for that).
+if ! "$(dirname "$0")/check-python.sh" "${PYTHON:-python3}" >/dev/null 2>&1; then
+  missing+=(python3 python3-venv)
 fi
 
 # Notebook 06's real servers and their C tools (issue 12). Debian keeps PostgreSQL's server binaries
@@ -61,4 +47,4 @@ sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" python3-yaml >/dev/null
+$sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# Starts Jupyter for a reader: JupyterLab when installed, else the classic Notebook, with the project's
-# Java kernel (build/jupyter, from `make kernel`), listening on 127.0.0.1 only, and prints the URL of
-# the index notebook with its token. It serves the project's root, as Binder does, so the notebooks'
-# ../lib/... and ../header.jpg resolve.
+# Starts JupyterLab 4 for a reader, from the project's build/venv (`make venv`), with the project's
+# Java kernel (build/jupyter, from `make kernel`; JJava is there too, as "Java (JJava)"), listening
+# on 127.0.0.1 only, and prints the URL of the index notebook with its token. It serves the project's
+# root, as Binder does, so the notebooks' ../lib/... and ../header.jpg resolve. Notebook 7 is in the
+# same venv: open /tree instead of /lab in that URL.
 #   PORT=8899 tools/lab.sh     a port of your choice (default: the first free one from 8888)
 #   JUPYTER_TOKEN=...          a token of your choice (default: a fresh random one)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 export JUPYTER_PATH="${JUPYTER_PATH:-$root/build/jupyter}"
+lab="$root/build/venv/bin/jupyter-lab"
+if [ ! -x "$lab" ]; then
+  echo "lab: no JupyterLab at $lab: run \`make venv\` (or \`make lab\`, which does)" >&2
+  exit 1
+fi
 
 kernelspec="${JUPYTER_PATH%%:*}/kernels/java/kernel.json"
 if [ ! -f "$kernelspec" ]; then
@@ -37,15 +43,11 @@ fi
 # In the environment, not on the command line, where any local user could read it with ps.
 export JUPYTER_TOKEN="${JUPYTER_TOKEN:-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')}"
 
-if command -v jupyter-lab >/dev/null 2>&1; then
-  app=jupyter-lab page="lab/tree/notebooks/00-index.ipynb"
-else
-  app=jupyter-notebook page="notebooks/notebooks/00-index.ipynb"
-fi
-args=(--no-browser --ip=127.0.0.1 --port="$port" --port-retries=0 --notebook-dir="$root")
+page="lab/tree/notebooks/00-index.ipynb"
+args=(--no-browser --ip=127.0.0.1 --port="$port" --port-retries=0 --ServerApp.root_dir="$root")
 # Jupyter refuses to run as root unless told; containers and CI often are root.
 [ "$(id -u)" -ne 0 ] || args+=(--allow-root)
 
-echo "lab: starting $app with the project's Java kernel on 127.0.0.1 only (Ctrl-C twice stops it); open"
+echo "lab: starting JupyterLab $("$lab" --version) with the project's Java kernel on 127.0.0.1 only (Ctrl-C twice stops it); open"
 echo "  http://127.0.0.1:$port/$page?token=$JUPYTER_TOKEN"
-exec "$app" "${args[@]}"
+exec "$lab" "${args[@]}"

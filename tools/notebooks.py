@@ -1,12 +1,14 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """The notebooks' housekeeping: navigation lines, headless execution and the HTML report.
 
     tools/notebooks.py nav [--check]            write (or check) the previous | contents | next lines
-    tools/notebooks.py execute --out DIR [NB...] run notebooks headless with nbclient, fail on any error
-    tools/notebooks.py report --in DIR --out DIR export executed notebooks to HTML with an index page
+    tools/notebooks.py execute --out DIR [--kernel NAME] [NB...]
+                                                 run notebooks headless with nbclient, fail on any error
+    tools/notebooks.py report --in DIR --out DIR export executed notebooks to HTML with a landing page
 
-Run it with Debian's /usr/bin/python3 (nbformat, nbclient, nbconvert). The kernel is found through
-JUPYTER_PATH (the Makefile points it at build/jupyter).
+Run it with the project's Python, build/venv/bin/python (nbformat, nbclient, nbconvert 7 from
+requirements.txt). The kernel is found through JUPYTER_PATH (the Makefile points it at build/jupyter):
+`java` (the project's kernel, the default) or `jjava` (JJava from PyPI).
 """
 
 import argparse
@@ -111,19 +113,34 @@ def nav(check):
     return 0
 
 
-def errors_in(nb):
-    """Every error output and stderr text of an executed notebook, as (cell index, text)."""
+# stderr lines a kernel prints whatever the notebook does, by kernel name, each with why it is tolerated.
+KNOWN_STDERR = {
+    "jjava": [
+        # JJava 1.0 deprecates %jars in favour of %classpath, which IJava 1.3/1.4 lack; the notebooks
+        # keep %jars so they run unchanged on every kernel (GUIDE.md), and JJava still honours it.
+        re.compile(r"'%jars' magic is deprecated and will be removed in the future versions of JJava\. "
+                   r"A more generic '%classpath' should be used in its place\."),
+    ],
+}
+
+
+def errors_in(nb, kernel=KERNEL):
+    """Every error output and stderr text of an executed notebook, as (cell index, text), less the
+    kernel's own known stderr lines (KNOWN_STDERR)."""
+    known = KNOWN_STDERR.get(kernel, [])
     found = []
     for i, cell in enumerate(nb.cells):
         for out in cell.get("outputs", []):
             if out.output_type == "error":
                 found.append((i, f"{out.ename}: {out.evalue}"))
             elif out.output_type == "stream" and out.name == "stderr":
-                found.append((i, "stderr: " + out.text.strip()))
+                lines = [l for l in out.text.splitlines() if l.strip() and not any(p.fullmatch(l.strip()) for p in known)]
+                if lines:
+                    found.append((i, "stderr: " + "\n".join(lines)))
     return found
 
 
-def execute(out_dir, names, timeout):
+def execute(out_dir, names, timeout, kernel=KERNEL):
     from nbclient import NotebookClient
 
     out_dir = Path(out_dir)
@@ -136,20 +153,120 @@ def execute(out_dir, names, timeout):
         client = NotebookClient(
             nb,
             timeout=timeout,
-            kernel_name=KERNEL,
+            kernel_name=kernel,
             allow_errors=True,
             resources={"metadata": {"path": str(NOTEBOOKS)}},
         )
         client.execute()
         seconds = time.monotonic() - started
+        if nb.metadata.get("kernelspec", {}).get("name") != kernel:
+            # the executed copy says which kernel it ran on (nbclient keeps the notebook's own)
+            from jupyter_client.kernelspec import KernelSpecManager
+
+            spec = KernelSpecManager().get_kernel_spec(kernel)
+            nb.metadata["kernelspec"] = {"name": kernel, "display_name": spec.display_name, "language": spec.language}
         nbformat.write(nb, out_dir / path.name)
-        problems = errors_in(nb)
+        problems = errors_in(nb, kernel)
         status = "ok" if not problems else f"{len(problems)} error output(s)"
-        print(f"{path.name}: {seconds:.1f} s, {status}", flush=True)
+        print(f"{path.name} ({kernel}): {seconds:.1f} s, {status}", flush=True)
         for i, text in problems:
             print(f"  cell {i}: {text[:500]}", file=sys.stderr)
         failed |= bool(problems)
     return 1 if failed else 0
+
+
+def findings_of(nb):
+    """What a notebook found in this run, as (section, text) pairs, for the report's landing page.
+
+    The notebooks end on a sentence made from the run's own numbers: that is the closing code cell's
+    printed text. Notebook 01 mirrors the original, which ends on no such sentence: its findings are
+    the original's own result lines ("Received N messages."), each under the section it ran in.
+    """
+    section, found, last = "", [], None
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and not cell.source.startswith(NAV_MARK):
+            headings = [l.lstrip("#").strip() for l in cell.source.splitlines() if re.match(r"^#{1,6} \S", l)]
+            section = headings[-1] if headings else section
+        elif cell.cell_type == "code":
+            text = "".join(o.text for o in cell.get("outputs", []) if o.output_type == "stream" and o.name == "stdout")
+            for line in text.splitlines():
+                if re.match(r"^Received [\d,]+ messages\.", line):
+                    found.append((section, line.strip()))
+            if text.strip():
+                last = text.strip()
+    if not found and last:
+        found.append(("", last))
+    return found
+
+
+def _inline_markdown(text):
+    """The little markdown a summary line uses (`code`), as HTML."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text))
+
+
+def landing_page(rows, machine, profile, made):
+    """report/index.html: the header, the machine, and for each notebook what it teaches and found."""
+    import base64
+
+    header = base64.b64encode((ROOT / "header.jpg").read_bytes()).decode()
+    items = []
+    for page, title, summary, findings, problems in rows:
+        found = "".join(
+            f"<li>{f'<span class=section>{html.escape(s)}:</span> ' if s else ''}<pre>{html.escape(t)}</pre></li>"
+            for s, t in findings)
+        status = (f"<p class=problem>{len(problems)} error output(s) in this run: see the page.</p>" if problems else "")
+        items.append(
+            f'<li><h2>{html.escape(page[:2])} <a href="{html.escape(page)}">{html.escape(title)}</a></h2>'
+            f"<p>{_inline_markdown(summary)}</p>{status}"
+            + (f"<p>Found in this run:</p><ul class=findings>{found}</ul>" if found else "") + "</li>")
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Unix domain sockets vs TCP: report of a run</title>
+<style>
+  body {{ font-family: system-ui, sans-serif; max-width: 60rem; margin: 0 auto; padding: 1rem; line-height: 1.45; color: #222; }}
+  header img {{ width: 100%; height: auto; border-radius: 6px; }}
+  h1 {{ margin: 0.6em 0 0.2em; }}
+  ol.notebooks {{ list-style: none; padding-left: 0; }}
+  ol.notebooks > li {{ margin-bottom: 1.4em; }}
+  ol.notebooks h2 {{ font-size: 1.2em; margin: 0 0 0.2em; }}
+  pre {{ white-space: pre-wrap; overflow-wrap: anywhere; background: #f5f5f5; padding: 0.4em 0.6em; margin: 0.2em 0; border-radius: 4px; }}
+  .findings {{ list-style: none; padding-left: 0; }}
+  .section {{ font-weight: 600; }}
+  .problem {{ color: #a00; font-weight: 600; }}
+  .note {{ color: #555; font-size: 0.95em; }}
+</style></head>
+<body>
+<header><img src="data:image/jpeg;base64,{header}" alt="Unix domain sockets vs TCP">
+<h1>Unix domain sockets vs TCP: the notebooks of one run</h1>
+<p>Profile: {html.escape(profile)}; executed {html.escape(made)}. Each page below is a notebook as it ran,
+with its tables, plots (drawn by the pinned Plotly inside the page, no network) and their tables for
+pages without JavaScript.</p></header>
+<ol class=notebooks>
+{chr(10).join(items)}
+</ol>
+<h2>The machine</h2>
+<pre>{html.escape(machine)}</pre>
+<p class=note>These are figures from one machine and one run, not a verdict: where the two ends run,
+the kernel and the load around them change them, and a quick-profile run only checks that everything works.</p>
+</body></html>
+"""
+
+
+def _embed_project_images(body):
+    """Images the notebooks link from the project (../header.jpg), put inside the page as data URLs.
+
+    nbconvert 7 embeds only images below the notebook's own folder; the report must stand alone."""
+    import base64
+    import mimetypes
+
+    def embed(match):
+        target = (NOTEBOOKS / html.unescape(match.group(2))).resolve()
+        if ROOT not in target.parents or not target.is_file():
+            return match.group(0)
+        mime = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        return f'{match.group(1)}data:{mime};base64,{base64.b64encode(target.read_bytes()).decode()}"'
+
+    return re.sub(r'(<img\b[^>]*?\ssrc=")(\.\./[^"]+)"', embed, body)
 
 
 def report(in_dir, out_dir):
@@ -161,23 +278,26 @@ def report(in_dir, out_dir):
         extra_template_basedirs=[str(ROOT / "tools" / "nbconvert")], template_name="uds-report"
     )
     exporter.embed_images = True
-    rows = []
+    rows, machine = [], ""
     for path in sorted(in_dir.glob("[0-9][0-9]-*.ipynb")):
         nb = nbformat.read(path, as_version=4)
         body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"path": str(NOTEBOOKS)}})
         # links between notebooks point at their HTML pages in the report
         body = re.sub(r'href="([0-9][0-9]-[^"]+)\.ipynb"', r'href="\1.html"', body)
+        body = _embed_project_images(body)
         target = out_dir / (path.stem + ".html")
         target.write_text(body)
-        rows.append((target.name, title_of(nb)))
+        if path.name.startswith("00-"):
+            # the index prints the machine (Environment) before any number; the landing page shows it once
+            machine = "".join(o.text for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+                              if o.output_type == "stream" and o.name == "stdout").strip()
+        findings = [] if path.name.startswith("00-") else findings_of(nb)
+        kernel = nb.metadata.get("kernelspec", {}).get("name", KERNEL)  # nbclient records the one it ran on
+        rows.append((target.name, title_of(nb), summary_of(nb, path), findings, errors_in(nb, kernel)))
         print(f"wrote {target}")
-    items = "\n".join(f'<li><a href="{html.escape(f)}">{html.escape(t)}</a></li>' for f, t in rows)
-    (out_dir / "index.html").write_text(
-        "<!doctype html><meta charset='utf-8'><title>UDS vs TCP: report</title>"
-        "<h1>Unix domain sockets vs TCP: executed notebooks</h1>"
-        f"<p>Profile: {html.escape(os.environ.get('UDS_VS_TCP_PROFILE', 'teaching'))}; "
-        f"made {time.strftime('%Y-%m-%d %H:%M %Z')}.</p><ol>{items}</ol>\n"
-    )
+    profile = os.environ.get("UDS_VS_TCP_PROFILE", "teaching")  # the Makefile and the tests set it
+    (out_dir / "index.html").write_text(landing_page(rows, machine or "(notebook 00 was not in this run)", profile,
+                                                     time.strftime("%Y-%m-%d %H:%M %Z")))
     print(f"wrote {out_dir / 'index.html'}")
     return 0
 
@@ -190,6 +310,7 @@ def main():
     p_exe = sub.add_parser("execute", help="run notebooks headless")
     p_exe.add_argument("--out", required=True)
     p_exe.add_argument("--timeout", type=int, default=900, help="seconds per cell")
+    p_exe.add_argument("--kernel", default=KERNEL, help=f"kernelspec name (default: {KERNEL})")
     p_exe.add_argument("names", nargs="*", help="notebook file names (default: all)")
     p_rep = sub.add_parser("report", help="export executed notebooks to HTML")
     p_rep.add_argument("--in", dest="in_dir", required=True)
@@ -198,7 +319,7 @@ def main():
     if args.command == "nav":
         return nav(args.check)
     if args.command == "execute":
-        return execute(args.out, args.names, args.timeout)
+        return execute(args.out, args.names, args.timeout, args.kernel)
     return report(args.in_dir, args.out)
 
 

@@ -39,7 +39,7 @@ def _packages(environment):
     packages = {}
     for dependency in environment["dependencies"]:
         assert isinstance(dependency, str), f"only conda packages, no pip section: {dependency!r}"
-        match = re.fullmatch(r"([A-Za-z0-9_.-]+)\s*(?:([=<>!~].*))?", dependency.strip())
+        match = re.fullmatch(r"([A-Za-z0-9_.-]+)\s*(?:([=<>!~].*))?", dependency.split("#")[0].strip())
         assert match, f"not a conda package spec: {dependency!r}"
         packages[match.group(1)] = (match.group(2) or "").lstrip("=")
     return packages
@@ -60,6 +60,14 @@ def test_it_has_what_the_notebooks_need(environment):
     packages = _packages(environment)
     for needed in ("openjdk", "maven", "jupyterlab", "nbclient", "ijava"):
         assert needed in packages, f"{needed} is missing"
+
+
+def test_it_pins_what_readers_open_and_the_kernel_binder_runs(environment):
+    packages = _packages(environment)
+    assert packages["openjdk"] == "17", "pin openjdk=17: ijava leaves its JDK unpinned"
+    assert packages["ijava"] == "1.4.0", "conda-forge's ijava 1.4.0 installs kernelspec java"
+    assert packages["jupyterlab"] == ">=4,<5", packages["jupyterlab"]
+    assert packages["notebook"] == ">=7,<8", packages["notebook"]
 
 
 def test_its_jdk_is_an_lts_that_can_build_the_library(environment):

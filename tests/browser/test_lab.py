@@ -1,4 +1,5 @@
-"""`make lab` (tools/lab.sh): Jupyter with the project's kernel, on 127.0.0.1 only, announcing its URL and token."""
+"""`make lab` (tools/lab.sh): JupyterLab 4 from build/venv with the project's kernel, on 127.0.0.1 only,
+announcing its URL and token."""
 
 import json
 import re
@@ -10,7 +11,7 @@ import uuid
 
 import pytest
 
-from project import BUILD, ROOT
+from project import BUILD, ROOT, VENV
 
 import jupyter_processes as jp
 
@@ -36,8 +37,8 @@ def _first_url(process, timeout=30.0):
 
 @pytest.fixture(scope="module")
 def lab(kernel_installed, tmp_path_factory):
-    if not shutil.which("jupyter-notebook") and not shutil.which("jupyter-lab"):
-        pytest.fail("neither jupyter-lab nor jupyter-notebook is installed (tools/install-deps.sh installs one)")
+    if not (VENV / "bin" / "jupyter-lab").exists():
+        pytest.fail("build/venv has no JupyterLab: run `make venv` (make test does)")
     tmp = tmp_path_factory.mktemp("lab")
     port = jp.free_loopback_port()
     token = uuid.uuid4().hex
@@ -65,6 +66,12 @@ def lab(kernel_installed, tmp_path_factory):
 def test_the_makefile_lab_target_runs_this_script():
     recipe = re.search(r"^lab:.*\n((?:\t.*\n)+)", (ROOT / "Makefile").read_text(), re.M)
     assert recipe and "tools/lab.sh" in recipe.group(1)
+
+
+def test_it_is_jupyterlab_4(lab):
+    assert re.search(r"starting JupyterLab 4\.\d+\.\d+ ", lab["banner"]), lab["banner"]
+    status, body = lab["index"]
+    assert status == 200 and b'"appVersion": "4.' in body or b'"appVersion":"4.' in body, body[:2000]
 
 
 def test_it_prints_a_loopback_url_with_its_token_that_opens_the_index(lab):

@@ -1,7 +1,9 @@
-"""The Jupyter protocol conformance suite (jupyter_kernel_test) against the installed Java kernel.
+"""The Jupyter protocol conformance suite (jupyter_kernel_test 0.7, from PyPI via requirements.txt)
+against the installed Java kernel.
 
-Every test the suite offers has a sample here except two that IJava's face has no function for:
-the pager (no `?` help) and clear_output (IJava has no clear function).
+Every test the suite offers has a sample here except two, which it skips: the pager (IJava has no
+`?` help that pages) and clear_output (IJava's notebook functions have no clear); the kernel keeps
+IJava's face, so notebooks written for it behave the same on both.
 """
 
 import unittest

@@ -1,11 +1,14 @@
 """Every notebook of the series runs top to bottom in the quick profile, and shows what it shows in
 a form every viewer can read. (Each notebook's own module checks its particular content.)"""
 
+import re
+
 import nbformat
 import pytest
 
 import notebook_outputs as nbout
 import notebooks as tool
+from project import KERNELS
 
 NOTEBOOKS = [path.name for path in tool.notebook_paths()]
 
@@ -51,3 +54,23 @@ def test_the_index_prints_the_machine_before_any_number(execute_notebook):
     text = nbout.stdout(nb)
     for field in ("cpu:", "kernel:", "jvm:", "socket buffers:", "pinning:", "profile: quick profile"):
         assert field in text, text
+
+
+def _shapes(nb):
+    """What a notebook shows, kernel-independently: each table's and plot's title and shape, in order
+    (the numbers in them are measurements and differ from run to run; run ids and row counts, which
+    a filter on measured values may change, are dropped)."""
+    shown = []
+    for kind, outputs in (("table", nbout.tables(nb)), ("plot", [p["data"]["text/plain"] for p in nbout.plots(nb)])):
+        for text in outputs:
+            lines = [re.sub(r"\(\d+ rows ×", "(N rows ×", re.sub(r"\b\d{8}T\d{6}-[0-9a-f]{4}\b", "RUN", l))
+                     for l in text.splitlines()[:2]]
+            shown.append((kind, lines[0] if kind == "table" else lines[:2]))
+    return shown
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_every_kernel_shows_the_same_tables_and_plots(execute_notebook_on, name):
+    reference = _shapes(execute_notebook_on(KERNELS[0], name)[0])
+    for other in KERNELS[1:]:
+        assert _shapes(execute_notebook_on(other, name)[0]) == reference, f"{name}: {other} differs from {KERNELS[0]}"
