@@ -26,6 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
 /** {@code run}: an interleaved experiment with a summary, the UDS/TCP ratio and warnings. */
@@ -278,6 +279,10 @@ final class RunCommand implements Callable<Integer> {
       out.println("cost per message: none (" + Costs.whyEmpty(measured) + ")");
       return;
     }
+    if (!hasValues(measured, "server_cpu_ns")) {
+      printClientCosts(out, measured);
+      return;
+    }
     Table costs =
         Costs.medians(
                 Costs.withTotals(measured),
@@ -314,6 +319,73 @@ final class RunCommand implements Callable<Integer> {
               Units.seconds(costs.doubleColumn("user_ns_per_message").getDouble(row) * 1e-9),
               costs.doubleColumn("switches_per_message").getDouble(row)));
     }
+  }
+
+  /**
+   * Prints the client end's cost per request, for rows whose other end is a real server (another
+   * process, so only the client's thread is measured; a C tool's rows have none).
+   */
+  private static void printClientCosts(PrintWriter out, Table measured) {
+    Table rows = measured.where(measured.doubleColumn("client_cpu_ns").isNotMissing());
+    if (rows.rowCount() == 0) {
+      out.println("cost per message: none (no end of these trials was measured)");
+      return;
+    }
+    DoubleColumn cpu = DoubleColumn.create("client_cpu_ns_per_message", rows.rowCount());
+    for (int row = 0; row < rows.rowCount(); row++) {
+      cpu.set(
+          row,
+          rows.doubleColumn("client_cpu_ns").getDouble(row)
+              / rows.numberColumn("messages").getDouble(row));
+    }
+    rows.addColumns(cpu);
+    Table costs =
+        Costs.medians(
+            rows,
+            List.of(
+                "client_cpu_ns_per_message",
+                "client_system_ns_per_message",
+                "client_user_ns_per_message",
+                "client_switches_per_message"),
+            "workload",
+            "transport",
+            "size",
+            "depth");
+    out.println(
+        "client cost per request (medians; the server is another process and a C tool's cost is"
+            + " its own, so neither is in the rows; over the client's whole connection, warm-up"
+            + " included)");
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "%-14s %-10s %-8s %5s %12s %12s %12s %9s",
+            "workload",
+            "transport",
+            "size",
+            "depth",
+            "cpu",
+            "system",
+            "user",
+            "switches"));
+    for (int row = 0; row < costs.rowCount(); row++) {
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "%-14s %-10s %-8s %5d %12s %12s %12s %9.3f",
+              costs.stringColumn("workload").get(row),
+              costs.stringColumn("transport").get(row),
+              Units.size(costs.intColumn("size").get(row)),
+              costs.intColumn("depth").get(row),
+              Units.seconds(costs.doubleColumn("client_cpu_ns_per_message").getDouble(row) * 1e-9),
+              Units.seconds(
+                  costs.doubleColumn("client_system_ns_per_message").getDouble(row) * 1e-9),
+              Units.seconds(costs.doubleColumn("client_user_ns_per_message").getDouble(row) * 1e-9),
+              costs.doubleColumn("client_switches_per_message").getDouble(row)));
+    }
+  }
+
+  private static boolean hasValues(Table rows, String column) {
+    return rows.containsColumn(column) && rows.doubleColumn(column).isNotMissing().size() > 0;
   }
 
   static void printSummary(PrintWriter out, Results results, String metric) {

@@ -36,8 +36,8 @@ public final class Rows {
    * <p>Resolution (Linux; the column {@code accounting} is {@code thread}): {@code cpu_ns} is the
    * scheduler's run time of the end's thread, exact to the nanosecond; {@code user_ns} and {@code
    * system_ns} split it in the proportion of the 10 ms clock ticks the kernel sampled (uncertain by
-   * more than 5% when an end has under 0.2 s of CPU time, and empty when no tick fell in the
-   * interval; {@code getrusage(RUSAGE_THREAD)} splits by the same samples); switch counts are
+   * more than 5% when an end has under 0.2 s of CPU time, and empty when fewer than 4 ticks fell in
+   * the interval; {@code getrusage(RUSAGE_THREAD)} splits by the same samples); switch counts are
    * exact. Elsewhere the columns are empty and {@code accounting} says {@code unavailable} (or
    * {@code off}, or {@code none} when a workload does not measure).
    */

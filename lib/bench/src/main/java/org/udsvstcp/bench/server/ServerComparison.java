@@ -162,6 +162,50 @@ public final class ServerComparison {
     return depth == 1 ? what : what + ", " + depth + " per round trip";
   }
 
+  /**
+   * Returns the Amdahl reading of one row of {@link #javaVsTool}, from its round-trip medians: the
+   * time the Unix socket saved per round trip with each client, and how much longer or shorter the
+   * Java client's round trip was. It then tests one explanation of a gap between the two ratios:
+   * that the saving is the same and only the round trip's length differs (the same saving is a
+   * smaller share of a longer round trip). The Java client's TCP round trip less the tool's saving
+   * gives the ratio that explanation predicts; within 5% of the ratio of the Java client's own
+   * medians, it holds; otherwise the saving itself differs between the clients.
+   */
+  static String savings(Row row) {
+    double javaTcp = row.getDouble("java_tcp_us");
+    double javaUds = row.getDouble("java_uds_us");
+    double toolTcp = row.getDouble("tool_tcp_us");
+    double toolUds = row.getDouble("tool_uds_us");
+    if (!(javaTcp > 0 && toolTcp > 0 && javaUds > 0 && toolUds > 0)) {
+      return "";
+    }
+    double javaSaved = javaTcp - javaUds;
+    double toolSaved = toolTcp - toolUds;
+    double predicted = toolSaved < javaTcp ? javaTcp / (javaTcp - toolSaved) : Double.NaN;
+    double measured = javaTcp / javaUds;
+    String java = row.getString("java");
+    String tool = row.getString("tool");
+    boolean holds = Math.abs(predicted / measured - 1) <= 0.05;
+    return String.format(
+        Locale.ROOT,
+        "  the Unix socket saved %s per round trip with %s, %s with %s; %s's tcp round trip was %s"
+            + " %s; with %s's saving it would give %s, its own medians give %s: %s%n",
+        Units.micros(javaSaved),
+        java,
+        Units.micros(toolSaved),
+        tool,
+        java,
+        Units.micros(Math.abs(javaTcp - toolTcp)),
+        javaTcp >= toolTcp ? "longer" : "shorter",
+        tool,
+        Units.ratio(predicted),
+        Units.ratio(measured),
+        holds
+            ? "the same saving in a round trip of another length explains the gap"
+            : "the saving itself differs, so the length of the round trip does not explain the"
+                + " gap");
+  }
+
   /** Returns one line per row of {@link #javaVsTool}: both ratios, and how far apart. */
   public static String describe(Table javaVsTool) {
     StringBuilder text = new StringBuilder();
@@ -196,6 +240,7 @@ public final class ServerComparison {
                 Units.micros(row.getDouble("tool_tcp_us")),
                 Units.micros(row.getDouble("tool_uds_us")),
                 row.getString("tool")));
+        text.append(savings(row));
       }
     }
     return text.toString();

@@ -107,7 +107,9 @@ public final class Warnings {
                 short_,
                 measured,
                 MIN_SPLIT_CPU_NS / 1e9,
-                unsplit == 0 ? "" : " (" + unsplit + " with no tick at all, split left empty)"));
+                unsplit == 0
+                    ? ""
+                    : " (" + unsplit + " with fewer than 4 ticks, split left empty)"));
   }
 
   /**

@@ -10,12 +10,12 @@ import java.util.Locale;
  * ({@code /proc/thread-self/schedstat}, exact); the user/system split divides it in the proportion
  * of the 10 ms clock ticks in {@code /proc/thread-self/stat} (the kernel samples the split at each
  * timer tick, so an end with under about 0.2 s of CPU time has a split uncertain by more than 5%;
- * NaN when no tick fell in the interval); switch counts are exact ({@code
- * /proc/thread-self/status}).
+ * NaN when fewer than {@link CostMeter#MIN_SPLIT_TICKS} ticks fell in the interval); switch counts
+ * are exact ({@code /proc/thread-self/status}).
  *
  * @param accounting how the figures were obtained
  * @param cpuNs CPU time in nanoseconds, NaN if not measured
- * @param userNs user time in nanoseconds, NaN if not measured or no tick fell in the interval
+ * @param userNs user time in nanoseconds, NaN if not measured or too few ticks fell in the interval
  * @param systemNs system (kernel) time in nanoseconds, NaN likewise
  * @param voluntarySwitches times the thread blocked (gave up the CPU), NaN if not measured
  * @param involuntarySwitches times the thread was preempted, NaN if not measured

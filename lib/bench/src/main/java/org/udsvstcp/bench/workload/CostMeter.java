@@ -12,6 +12,14 @@ import java.nio.file.Path;
  * {@link #setEnabled(boolean)} switches it for an A/B measurement of its own overhead.
  */
 public final class CostMeter {
+  /**
+   * The fewest clock ticks in an interval for which its user/system split is given: each part is
+   * the count of ticks that fell in it, so with fewer than 4 ticks (about 40 ms of CPU time) one
+   * tick more or less moves a part by a quarter of the total or more, and the split reads NaN
+   * rather than a guess such as "0 s of system time" for a 64 KiB stream.
+   */
+  public static final int MIN_SPLIT_TICKS = 4;
+
   /** The system property that switches accounting off ({@code off}) or on (anything else). */
   public static final String PROPERTY = "uds-vs-tcp.accounting";
 
@@ -136,7 +144,7 @@ public final class CostMeter {
     long system = end.systemTicks() - start.systemTicks();
     double userNs = Double.NaN;
     double systemNs = Double.NaN;
-    if (user + system > 0) {
+    if (user + system >= MIN_SPLIT_TICKS) {
       userNs = cpu * user / (user + system);
       systemNs = cpu - userNs;
     }

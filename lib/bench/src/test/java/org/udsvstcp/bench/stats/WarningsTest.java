@@ -202,7 +202,7 @@ class WarningsTest {
     List<String> warnings = Warnings.costResolution(rows);
     assertEquals(1, warnings.size(), warnings.toString());
     assertTrue(warnings.get(0).startsWith("1 of 2 measured trials had an end with under 0.2 s"));
-    assertTrue(warnings.get(0).contains("(1 with no tick at all, split left empty)"));
+    assertTrue(warnings.get(0).contains("(1 with fewer than 4 ticks, split left empty)"));
     rows.doubleColumn("server_cpu_ns").set(1, 3e8);
     assertTrue(Warnings.costResolution(rows).isEmpty());
     assertTrue(Warnings.costResolution(rows.removeColumns("client_cpu_ns")).isEmpty());

@@ -42,6 +42,16 @@ class CostTest {
   }
 
   @Test
+  void fewerTicksThanTheMinimumLeaveTheSplitEmpty() {
+    // 1 user tick and 2 system ticks: one tick more or less would move either part by a third.
+    var start = new CostMeter.Snapshot(Cost.Accounting.THREAD, 0, 5, 5, 0, 0);
+    var end = new CostMeter.Snapshot(Cost.Accounting.THREAD, 30_000_000, 6, 7, 4, 0);
+    Cost cost = CostMeter.between(start, end);
+    assertEquals(30_000_000.0, cost.cpuNs());
+    assertTrue(Double.isNaN(cost.userNs()) && Double.isNaN(cost.systemNs()));
+  }
+
+  @Test
   void accountingSwitchedOffReadsNothing() {
     boolean before = CostMeter.enabled();
     CostMeter.setEnabled(false);
