@@ -8,7 +8,7 @@
 # It debootstraps bookworm once and keeps a pristine tarball of it in $FRESH_DIR (default
 # /var/tmp/uds-vs-tcp-fresh, outside the repository), so a rerun starts from a clean root in seconds.
 # Each run unpacks that tarball into a new root, copies a clean clone of REV to /work/main and the
-# shared folder (../shared beside the project) read-only to /work/shared, mounts /proc, /sys, /dev,
+# shared folder (../shared beside the project) read-only to /work/shared, mounts /proc, /sys (and tracefs), /dev,
 # /dev/pts and /dev/shm, and runs `CI=true bash .ci/run` inside as root. It prints the last lines of
 # the log and the elapsed time, and unmounts everything on exit, also on failure or Ctrl-C.
 #   MIRROR=http://...        the Debian mirror (default: the first one in /etc/apt/sources.list*)
@@ -101,6 +101,10 @@ bind() { # bind SRC DST [ro]
 }
 mount -t proc proc "$root/proc" && mounted+=("$root/proc")
 mount -t sysfs sysfs "$root/sys" && mounted+=("$root/sys")
+# A Debian VM's systemd mounts tracefs (perf's scheduler tracepoints need it); so does this machine.
+if [ -d "$root/sys/kernel/tracing" ]; then
+  mount -t tracefs nodev "$root/sys/kernel/tracing" && mounted+=("$root/sys/kernel/tracing")
+fi
 bind /dev "$root/dev"
 mount -t devpts -o newinstance,ptmxmode=0666 devpts "$root/dev/pts" && mounted+=("$root/dev/pts")
 mount -t tmpfs -o mode=1777 shm "$root/dev/shm" && mounted+=("$root/dev/shm")
