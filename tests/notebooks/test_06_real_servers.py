@@ -36,6 +36,16 @@ def test_java_clients_are_set_beside_their_c_tools(execute_notebook):
     assert any(t.startswith("Java client vs C tool: UDS / TCP requests per second") for t in tables)
 
 
+def test_how_often_each_java_client_blocked_is_counted(execute_notebook):
+    nb, _ = execute_notebook(NAME)
+    text = nbout.stdout(nb)
+    assert any(t.startswith("Java client's context switches per round trip") for t in nbout.tables(nb))
+    for client, workload in (("jedis", "redis-ping"), ("jedis", "redis-get"), ("pgjdbc", "pg-point")):
+        assert re.search(rf"\b{client} \({workload}\): its thread blocked [0-9.]+ times per round trip over uds, "
+                         rf"[0-9.]+ over tcp$", text, re.M), workload
+    assert re.search(r"^jedis \(redis-ping, depth 16\): its thread blocked", text, re.M)  # one per line
+
+
 def test_every_workload_ran_over_both_families(execute_notebook):
     nb, _ = execute_notebook(NAME)
     ratios = "\n".join(t for t in nbout.tables(nb) + [p["data"]["text/plain"] for p in nbout.plots(nb)]

@@ -120,6 +120,111 @@ public final class ServerComparison {
         toolUds);
   }
 
+  /**
+   * Returns how often each Java client's thread gave up the CPU per round trip, medians over the
+   * measured trials, one row per (workload, depth, transport): workload, client, depth, transport,
+   * trials, voluntary (blocked: waited in a receive, mostly), involuntary (preempted) and switches
+   * (both) per round trip. A client that blocks once per round trip waits once for its reply; more
+   * than once, it was woken before the reply was there and slept again. The counts cover the
+   * client's whole connection, warm-up included; the C tools' rows have none and are left out.
+   */
+  public static Table switchesPerRoundTrip(Table rows) {
+    Map<List<Object>, List<double[]>> perTrial = new java.util.TreeMap<>(ServerComparison::compare);
+    for (Row row : rows) {
+      if (!"measured".equals(row.getString("phase"))
+          || row.getLong("reads") == 0
+          || !rows.containsColumn("client_voluntary_switches")
+          || Double.isNaN(row.getDouble("client_voluntary_switches"))) {
+        continue;
+      }
+      double roundTrips = row.getLong("reads");
+      perTrial
+          .computeIfAbsent(
+              List.of(row.getString("workload"), row.getInt("depth"), row.getString("transport")),
+              k -> new ArrayList<>())
+          .add(
+              new double[] {
+                row.getDouble("client_voluntary_switches") / roundTrips,
+                row.getDouble("client_involuntary_switches") / roundTrips
+              });
+    }
+    StringColumn workload = StringColumn.create("workload");
+    StringColumn client = StringColumn.create("client");
+    IntColumn depth = IntColumn.create("depth");
+    StringColumn transport = StringColumn.create("transport");
+    IntColumn trials = IntColumn.create("trials");
+    DoubleColumn voluntary = DoubleColumn.create("voluntary");
+    DoubleColumn involuntary = DoubleColumn.create("involuntary");
+    DoubleColumn switches = DoubleColumn.create("switches");
+    for (Map.Entry<List<Object>, List<double[]>> group : perTrial.entrySet()) {
+      String name = (String) group.getKey().get(0);
+      workload.append(name);
+      client.append(Workload.fromName(name).client());
+      depth.append((Integer) group.getKey().get(1));
+      transport.append((String) group.getKey().get(2));
+      trials.append(group.getValue().size());
+      double[] vol = group.getValue().stream().mapToDouble(v -> v[0]).toArray();
+      double[] inv = group.getValue().stream().mapToDouble(v -> v[1]).toArray();
+      double[] all = group.getValue().stream().mapToDouble(v -> v[0] + v[1]).toArray();
+      voluntary.append(Quantiles.median(vol));
+      involuntary.append(Quantiles.median(inv));
+      switches.append(Quantiles.median(all));
+    }
+    return Table.create(
+        "Java client's context switches per round trip (medians over trials)",
+        workload,
+        client,
+        depth,
+        transport,
+        trials,
+        voluntary,
+        involuntary,
+        switches);
+  }
+
+  /**
+   * Returns one line per Java client and depth of {@link #switchesPerRoundTrip}: how often its
+   * thread blocked per round trip over each transport.
+   */
+  public static String describeSwitches(Table switches) {
+    Map<List<Object>, Map<String, Double>> byTransport = new java.util.LinkedHashMap<>();
+    for (Row row : switches) {
+      byTransport
+          .computeIfAbsent(
+              List.of(row.getString("client"), row.getString("workload"), row.getInt("depth")),
+              k -> new HashMap<>())
+          .put(row.getString("transport"), row.getDouble("voluntary"));
+    }
+    StringBuilder text = new StringBuilder();
+    byTransport.forEach(
+        (key, values) -> {
+          if (values.containsKey("tcp") && values.containsKey("uds")) {
+            text.append(
+                String.format(
+                    Locale.ROOT,
+                    "%s (%s%s): its thread blocked %.2f times per round trip over uds, %.2f over"
+                        + " tcp%n",
+                    key.get(0),
+                    key.get(1),
+                    (Integer) key.get(2) == 1 ? "" : ", depth " + key.get(2),
+                    values.get("uds"),
+                    values.get("tcp")));
+          }
+        });
+    return text.toString();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static int compare(List<Object> a, List<Object> b) {
+    for (int i = 0; i < a.size(); i++) {
+      int c = ((Comparable<Object>) a.get(i)).compareTo(b.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
+  }
+
   private static List<Object> key(Workload workload, Row ratio, String transport) {
     return List.of(workload.label(), ratio.getInt("size"), ratio.getInt("depth"), transport);
   }

@@ -87,6 +87,31 @@ class ServerAnalysisTest {
   }
 
   @Test
+  void switchesPerRoundTripAreTheJavaClientsOwnMediansAndToolsAreLeftOut() {
+    Table rows =
+        Table.create(
+            "rows",
+            StringColumn.create(
+                "workload", "pg-point", "pg-point", "pg-point", "pg-point", "pgbench-select"),
+            StringColumn.create("transport", "tcp", "tcp", "uds", "uds", "uds"),
+            IntColumn.create("depth", 1, 1, 1, 1, 1),
+            StringColumn.create("phase", "measured", "measured", "measured", "warmup", "measured"),
+            LongColumn.create("reads", 1000, 1000, 1000, 1000, 1000),
+            DoubleColumn.create("client_voluntary_switches", 1100, 1000, 1700, 9000, Double.NaN),
+            DoubleColumn.create("client_involuntary_switches", 10, 30, 40, 0, Double.NaN));
+    Table switches = ServerComparison.switchesPerRoundTrip(rows);
+    assertEquals(2, switches.rowCount(), "the tool's rows have no counts, the warm-up is left out");
+    assertEquals("tcp", switches.stringColumn("transport").get(0));
+    assertEquals(1.05, switches.doubleColumn("voluntary").get(0), 1e-9);
+    assertEquals(0.02, switches.doubleColumn("involuntary").get(0), 1e-9);
+    assertEquals(1.07, switches.doubleColumn("switches").get(0), 1e-9);
+    assertEquals(1.7, switches.doubleColumn("voluntary").get(1), 1e-9);
+    assertEquals(
+        "pgjdbc (pg-point): its thread blocked 1.70 times per round trip over uds, 1.05 over tcp\n",
+        ServerComparison.describeSwitches(switches).replace(System.lineSeparator(), "\n"));
+  }
+
+  @Test
   void theTransportPartIsTheBareRoundTripAndTheRestIsWork() {
     Rows server = new Rows();
     Rows bare = new Rows();
