@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 import org.udsvstcp.bench.Profile;
 import org.udsvstcp.bench.env.Environment;
 import org.udsvstcp.bench.experiment.Experiment;
@@ -297,28 +298,16 @@ final class RunCommand implements Callable<Integer> {
     out.println(
         "cost per message, both ends (medians; per round trip for pingpong; system/user split from"
             + " 10 ms ticks)");
-    out.println(
-        String.format(
-            Locale.ROOT,
-            "%-11s %-8s %12s %12s %12s %9s",
-            "transport",
-            "size",
-            "cpu",
-            "system",
-            "user",
-            "switches"));
-    for (int row = 0; row < costs.rowCount(); row++) {
-      out.println(
-          String.format(
-              Locale.ROOT,
-              "%-11s %-8s %12s %12s %12s %9.3f",
-              costs.stringColumn("transport").get(row),
-              Units.size(costs.intColumn("size").get(row)),
-              Units.seconds(costs.doubleColumn("cpu_ns_per_message").getDouble(row) * 1e-9),
-              Units.seconds(costs.doubleColumn("system_ns_per_message").getDouble(row) * 1e-9),
-              Units.seconds(costs.doubleColumn("user_ns_per_message").getDouble(row) * 1e-9),
-              costs.doubleColumn("switches_per_message").getDouble(row)));
-    }
+    printCostRows(
+        out,
+        costs,
+        "",
+        "%-11s %-8s",
+        new Object[] {"transport", "size"},
+        row ->
+            new Object[] {
+              costs.stringColumn("transport").get(row), Units.size(costs.intColumn("size").get(row))
+            });
   }
 
   /**
@@ -355,32 +344,49 @@ final class RunCommand implements Callable<Integer> {
         "client cost per request (medians; the server is another process and a C tool's cost is"
             + " its own, so neither is in the rows; over the client's whole connection, warm-up"
             + " included)");
-    out.println(
-        String.format(
-            Locale.ROOT,
-            "%-14s %-10s %-8s %5s %12s %12s %12s %9s",
-            "workload",
-            "transport",
-            "size",
-            "depth",
-            "cpu",
-            "system",
-            "user",
-            "switches"));
-    for (int row = 0; row < costs.rowCount(); row++) {
-      out.println(
-          String.format(
-              Locale.ROOT,
-              "%-14s %-10s %-8s %5d %12s %12s %12s %9.3f",
+    printCostRows(
+        out,
+        costs,
+        "client_",
+        "%-14s %-10s %-8s %5s",
+        new Object[] {"workload", "transport", "size", "depth"},
+        row ->
+            new Object[] {
               costs.stringColumn("workload").get(row),
               costs.stringColumn("transport").get(row),
               Units.size(costs.intColumn("size").get(row)),
-              costs.intColumn("depth").get(row),
-              Units.seconds(costs.doubleColumn("client_cpu_ns_per_message").getDouble(row) * 1e-9),
-              Units.seconds(
-                  costs.doubleColumn("client_system_ns_per_message").getDouble(row) * 1e-9),
-              Units.seconds(costs.doubleColumn("client_user_ns_per_message").getDouble(row) * 1e-9),
-              costs.doubleColumn("client_switches_per_message").getDouble(row)));
+              costs.intColumn("depth").get(row)
+            });
+  }
+
+  /**
+   * Prints a header and one line per row of {@code costs}: the row's keys in {@code keyFormat},
+   * then the medians {@code <prefix>cpu_ns_per_message}, system and user time, and switches.
+   */
+  private static void printCostRows(
+      PrintWriter out,
+      Table costs,
+      String prefix,
+      String keyFormat,
+      Object[] keyHeaders,
+      IntFunction<Object[]> keys) {
+    out.println(
+        String.format(Locale.ROOT, keyFormat, keyHeaders)
+            + String.format(
+                Locale.ROOT, " %12s %12s %12s %9s", "cpu", "system", "user", "switches"));
+    for (int row = 0; row < costs.rowCount(); row++) {
+      out.println(
+          String.format(Locale.ROOT, keyFormat, keys.apply(row))
+              + String.format(
+                  Locale.ROOT,
+                  " %12s %12s %12s %9.3f",
+                  Units.seconds(
+                      costs.doubleColumn(prefix + "cpu_ns_per_message").getDouble(row) * 1e-9),
+                  Units.seconds(
+                      costs.doubleColumn(prefix + "system_ns_per_message").getDouble(row) * 1e-9),
+                  Units.seconds(
+                      costs.doubleColumn(prefix + "user_ns_per_message").getDouble(row) * 1e-9),
+                  costs.doubleColumn(prefix + "switches_per_message").getDouble(row)));
     }
   }
 

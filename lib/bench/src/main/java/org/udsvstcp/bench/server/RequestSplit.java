@@ -178,8 +178,9 @@ public final class RequestSplit {
     return Quantiles.median(values.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
+  /** Orders keys of comparable parts, part by part (also {@link ServerComparison}'s groups). */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static int compare(List<Object> a, List<Object> b) {
+  static int compare(List<Object> a, List<Object> b) {
     for (int i = 0; i < a.size(); i++) {
       int c = ((Comparable) a.get(i)).compareTo(b.get(i));
       if (c != 0) {

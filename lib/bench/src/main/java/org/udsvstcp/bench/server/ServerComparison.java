@@ -2,9 +2,11 @@ package org.udsvstcp.bench.server;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.udsvstcp.bench.stats.Quantiles;
 import org.udsvstcp.bench.stats.Ratios;
 import org.udsvstcp.bench.stats.Units;
@@ -129,7 +131,7 @@ public final class ServerComparison {
    * client's whole connection, warm-up included; the C tools' rows have none and are left out.
    */
   public static Table switchesPerRoundTrip(Table rows) {
-    Map<List<Object>, List<double[]>> perTrial = new java.util.TreeMap<>(ServerComparison::compare);
+    Map<List<Object>, List<double[]>> perTrial = new TreeMap<>(RequestSplit::compare);
     for (Row row : rows) {
       if (!"measured".equals(row.getString("phase"))
           || row.getLong("reads") == 0
@@ -187,7 +189,7 @@ public final class ServerComparison {
    * thread blocked per round trip over each transport.
    */
   public static String describeSwitches(Table switches) {
-    Map<List<Object>, Map<String, Double>> byTransport = new java.util.LinkedHashMap<>();
+    Map<List<Object>, Map<String, Double>> byTransport = new LinkedHashMap<>();
     for (Row row : switches) {
       byTransport
           .computeIfAbsent(
@@ -212,17 +214,6 @@ public final class ServerComparison {
           }
         });
     return text.toString();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static int compare(List<Object> a, List<Object> b) {
-    for (int i = 0; i < a.size(); i++) {
-      int c = ((Comparable<Object>) a.get(i)).compareTo(b.get(i));
-      if (c != 0) {
-        return c;
-      }
-    }
-    return 0;
   }
 
   private static List<Object> key(Workload workload, Row ratio, String transport) {
