@@ -264,8 +264,8 @@ public final class ServerComparison {
    * Java client's round trip was. It then tests one explanation of a gap between the two ratios:
    * that the saving is the same and only the round trip's length differs (the same saving is a
    * smaller share of a longer round trip). The Java client's TCP round trip less the tool's saving
-   * gives the ratio that explanation predicts; within 5% of the ratio of the Java client's own
-   * medians, it holds; otherwise the saving itself differs between the clients.
+   * gives the ratio that explanation predicts; within 5% of the Java client's ratio from its paired
+   * rounds (the one the line above quotes), it holds; otherwise the saving itself differs.
    */
   static String savings(Row row) {
     double javaTcp = row.getDouble("java_tcp_us");
@@ -278,14 +278,14 @@ public final class ServerComparison {
     double javaSaved = javaTcp - javaUds;
     double toolSaved = toolTcp - toolUds;
     double predicted = toolSaved < javaTcp ? javaTcp / (javaTcp - toolSaved) : Double.NaN;
-    double measured = javaTcp / javaUds;
+    double measured = row.getDouble("java_ratio"); // the paired rounds' ratio, quoted above it
     String java = row.getString("java");
     String tool = row.getString("tool");
     boolean holds = Math.abs(predicted / measured - 1) <= 0.05;
     return String.format(
         Locale.ROOT,
         "  the Unix socket saved %s per round trip with %s, %s with %s; %s's tcp round trip was %s"
-            + " %s; with %s's saving it would give %s, its own medians give %s: %s%n",
+            + " %s; with %s's saving it would give %s, its paired rounds measured %s: %s%n",
         Units.micros(javaSaved),
         java,
         Units.micros(toolSaved),

@@ -78,12 +78,12 @@ class ServerAnalysisTest {
         text.contains(
             "the Unix socket saved 5.00 us per round trip with jedis, 5.00 us with"
                 + " redis-benchmark; jedis's tcp round trip was 10.0 us longer; with"
-                + " redis-benchmark's saving it would give 1.20x, its own medians give 1.20x: the"
-                + " same saving in a round trip of another length explains the gap"),
+                + " redis-benchmark's saving it would give 1.20x, its paired rounds measured 1.20x:"
+                + " the same saving in a round trip of another length explains the gap"),
         text);
     // At depth 16 the tool saves 4 us, Jedis 5 us: 60 / 56 = 1.07x against 60 / 55 = 1.09x.
     assertTrue(
-        text.contains("would give 1.07x, its own medians give 1.09x: the same saving"), text);
+        text.contains("would give 1.07x, its paired rounds measured 1.09x: the same saving"), text);
   }
 
   @Test
