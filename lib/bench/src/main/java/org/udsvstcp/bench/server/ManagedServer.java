@@ -183,7 +183,7 @@ public final class ManagedServer implements AutoCloseable {
             + " -c listen_addresses="
             + TransportOptions.LOOPBACK
             + " -c unix_socket_permissions=0700 -c fsync=off -c synchronous_commit=off"
-            + " -c full_page_writes=off -c max_connections=50 -c shared_buffers=32MB";
+            + " -c full_page_writes=off -c max_connections=64 -c shared_buffers=32MB";
     List<String> command = new ArrayList<>();
     if (isRoot()) {
       Path setpriv =

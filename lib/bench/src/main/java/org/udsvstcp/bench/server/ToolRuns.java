@@ -210,7 +210,7 @@ final class ToolRuns {
     return Double.parseDouble(matcher.group(1));
   }
 
-  private static String tool(String name, Optional<Path> path) {
+  static String tool(String name, Optional<Path> path) {
     return path.orElseThrow(
             () ->
                 new ServerUnavailableException(
@@ -227,7 +227,7 @@ final class ToolRuns {
    * thread's CPU when this thread is pinned to one, and under a bash guard that kills it when this
    * JVM's pipe to it closes, so a killed JVM leaves no tool behind.
    */
-  private static String runTool(List<String> command, Scope scope) throws IOException {
+  static String runTool(List<String> command, Scope scope) throws IOException {
     List<String> argv = new ArrayList<>();
     String cpus = Affinity.currentThreadCpuList();
     Optional<Path> taskset = Affinity.taskset();
