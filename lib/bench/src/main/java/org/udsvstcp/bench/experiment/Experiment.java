@@ -61,6 +61,11 @@ import tech.tablesaw.api.Table;
  *     its Java client (their cells interleave with the first workload's)
  * @param depths requests per round trip of server workloads that pipeline or batch; each value is a
  *     cell
+ * @param clients clients at once of the workloads that run many ({@link Workload#concurrent()});
+ *     each value is a cell (the others run one)
+ * @param rates requests per second the open loops offer in all, 0 for a closed loop; each value is
+ *     a cell of the workloads that can keep a rate ({@link Workload#openLoop()}; the others run the
+ *     closed loop only)
  */
 public record Experiment(
     Workload workload,
@@ -82,7 +87,9 @@ public record Experiment(
     int port,
     Path udsPath,
     List<Workload> alongside,
-    List<Integer> depths) {
+    List<Integer> depths,
+    List<Integer> clients,
+    List<Double> rates) {
 
   private static final DateTimeFormatter RUN_ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
@@ -97,6 +104,15 @@ public record Experiment(
     depths = List.copyOf(new java.util.LinkedHashSet<>(depths));
     if (depths.isEmpty() || depths.stream().anyMatch(d -> d < 1)) {
       throw new IllegalArgumentException("depths must be at least 1, got " + depths);
+    }
+    clients = List.copyOf(new java.util.LinkedHashSet<>(clients));
+    if (clients.isEmpty() || clients.stream().anyMatch(c -> c < 1)) {
+      throw new IllegalArgumentException("clients must be at least 1, got " + clients);
+    }
+    rates = List.copyOf(new java.util.LinkedHashSet<>(rates));
+    if (rates.isEmpty() || rates.stream().anyMatch(r -> !(r >= 0) || Double.isInfinite(r))) {
+      throw new IllegalArgumentException(
+          "rates must be 0 (closed loop) or positive requests per second, got " + rates);
     }
     writesPerMessage = List.copyOf(new java.util.LinkedHashSet<>(writesPerMessage));
     if (nodelay.isEmpty() || writesPerMessage.isEmpty()) {
@@ -122,8 +138,27 @@ public record Experiment(
       throw new IllegalArgumentException("timeout must be positive, got " + timeout);
     }
     // Fails early, with the spec's own message, on a size or count it cannot run.
-    cells(workload, transports, sizes, nodelay, writesPerMessage, alongside, depths)
-        .forEach(cell -> specOf(cell, duration, byteBudget, count));
+    List<Cell> all =
+        cells(
+            workload,
+            transports,
+            sizes,
+            nodelay,
+            writesPerMessage,
+            alongside,
+            depths,
+            clients,
+            rates);
+    all.forEach(cell -> specOf(cell, duration, byteBudget, count));
+    for (Workload w : workloadsOf(workload, alongside)) {
+      if (all.stream().noneMatch(cell -> cell.workload() == w)) {
+        throw new IllegalArgumentException(
+            w
+                + " has no cell to run: it cannot send at a fixed rate"
+                + (w.isTool() ? " (redis-benchmark has no fixed-rate mode)" : "")
+                + "; add the rate 0 (a closed loop) or leave it out");
+      }
+    }
   }
 
   /**
@@ -144,11 +179,18 @@ public record Experiment(
     TrialSpec spec =
         TrialSpec.of(cell.workload(), cell.transport(), cell.size(), duration, byteBudget, count)
             .withWritesPerMessage(cell.writes());
+    if (cell.clients() != 1 || cell.rate() > 0) {
+      spec = spec.withLoad(cell.clients(), cell.rate());
+    }
     return cell.depth() == 1 ? spec : spec.withDepth(cell.depth());
   }
 
   /** Returns every workload of the run: the first, then those alongside it. */
   public List<Workload> workloads() {
+    return workloadsOf(workload, alongside);
+  }
+
+  private static List<Workload> workloadsOf(Workload workload, List<Workload> alongside) {
     List<Workload> all = new ArrayList<>(List.of(workload));
     alongside.stream().filter(w -> w != workload).forEach(all::add);
     return all;
@@ -161,10 +203,18 @@ public record Experiment(
 
   /** One cell of a round; a Unix transport runs once per size and writes, TCP_NODELAY aside. */
   private record Cell(
-      Workload workload, Transport transport, int size, boolean nodelay, int writes, int depth) {}
+      Workload workload,
+      Transport transport,
+      int size,
+      boolean nodelay,
+      int writes,
+      int depth,
+      int clients,
+      double rate) {}
 
   private List<Cell> cells() {
-    return cells(workload, transports, sizes, nodelay, writesPerMessage, alongside, depths);
+    return cells(
+        workload, transports, sizes, nodelay, writesPerMessage, alongside, depths, clients, rates);
   }
 
   private static List<Cell> cells(
@@ -174,7 +224,9 @@ public record Experiment(
       List<Boolean> nodelay,
       List<Integer> writesPerMessage,
       List<Workload> alongside,
-      List<Integer> depths) {
+      List<Integer> depths,
+      List<Integer> clients,
+      List<Double> rates) {
     List<Workload> all = new ArrayList<>(List.of(workload));
     alongside.stream().filter(w -> w != workload).forEach(all::add);
     List<Cell> cells = new ArrayList<>();
@@ -189,7 +241,13 @@ public record Experiment(
           for (boolean tcpNodelay : transport.isUnix() ? nodelay.subList(0, 1) : nodelay) {
             for (int writes : w.isServer() ? List.of(1) : writesPerMessage) {
               for (int depth : w.pipelines() ? depths : List.of(1)) {
-                cells.add(new Cell(w, transport, size, tcpNodelay, writes, depth));
+                for (int n : w.concurrent() && depth == 1 ? clients : List.of(1)) {
+                  for (double rate : w.concurrent() && depth == 1 ? rates : List.of(0.0)) {
+                    if (rate == 0 || w.openLoop()) {
+                      cells.add(new Cell(w, transport, size, tcpNodelay, writes, depth, n, rate));
+                    }
+                  }
+                }
               }
             }
           }
@@ -245,7 +303,24 @@ public record Experiment(
             ? ", "
                 + depths.stream().map(String::valueOf).collect(Collectors.joining(", "))
                 + " requests per round trip"
-            : "");
+            : "")
+        + (workloads().stream().anyMatch(Workload::concurrent) && !clients.equals(List.of(1))
+            ? ", "
+                + clients.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                + " clients at once (the requests shared among them)"
+            : "")
+        + (rates.equals(List.of(0.0))
+            ? ""
+            : ", "
+                + rates.stream()
+                    .map(
+                        r ->
+                            r == 0
+                                ? "closed loop"
+                                : String.format(java.util.Locale.ROOT, "%.0f/s", r))
+                    .collect(Collectors.joining(", "))
+                + " offered (open loop: Poisson arrivals, latency from each request's intended"
+                + " send time)");
   }
 
   /** Formats a size as the command line accepts it: 64 B, 64 KiB, 1 MiB. */
@@ -357,6 +432,8 @@ public record Experiment(
                 cell.nodelay,
                 cell.writes,
                 cell.depth,
+                cell.clients,
+                cell.rate > 0 ? cell.rate : Double.NaN,
                 planned.phase,
                 planned.round,
                 planned.trial,
@@ -441,7 +518,13 @@ public record Experiment(
     for (Cell cell : cells()) {
       blocks
           .computeIfAbsent(
-              List.of(cell.workload(), cell.size(), cell.writes(), cell.depth()),
+              List.of(
+                  cell.workload(),
+                  cell.size(),
+                  cell.writes(),
+                  cell.depth(),
+                  cell.clients(),
+                  cell.rate()),
               k -> new ArrayList<>())
           .add(cell);
     }
@@ -570,6 +653,8 @@ public record Experiment(
     private Path udsPath;
     private List<Workload> alongside = List.of();
     private List<Integer> depths = List.of(1);
+    private List<Integer> clients = List.of(1);
+    private List<Double> rates = List.of(0.0);
 
     private Builder(Profile profile) {
       this.profile = profile;
@@ -733,6 +818,33 @@ public record Experiment(
       return this;
     }
 
+    /**
+     * Sets how many clients at once the workloads that run many use ({@link Workload#concurrent()};
+     * default 1); given several values, every such cell runs with each in every round. A trial's
+     * requests are shared among its clients.
+     */
+    public Builder clients(int... values) {
+      List<Integer> list = new ArrayList<>();
+      for (int value : values) {
+        list.add(value);
+      }
+      clients = list;
+      return this;
+    }
+
+    /**
+     * Sets the requests per second the open loops offer in all, 0 for a closed loop (default 0);
+     * given several values, every cell of a workload that can keep a rate runs with each.
+     */
+    public Builder rates(double... values) {
+      List<Double> list = new ArrayList<>();
+      for (double value : values) {
+        list.add(value);
+      }
+      rates = list;
+      return this;
+    }
+
     /** Returns the experiment. */
     public Experiment build() {
       Duration trialDuration =
@@ -773,7 +885,9 @@ public record Experiment(
           port,
           udsPath,
           alongside,
-          depths);
+          depths,
+          clients,
+          rates);
     }
   }
 }

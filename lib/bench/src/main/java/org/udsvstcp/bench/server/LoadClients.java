@@ -31,6 +31,9 @@ import org.udsvstcp.bench.workload.CorruptTransferException;
 import org.udsvstcp.bench.workload.Cost;
 import org.udsvstcp.bench.workload.LoadDriver;
 import org.udsvstcp.bench.workload.Scope;
+import org.udsvstcp.bench.workload.Tally;
+import org.udsvstcp.bench.workload.TrialSpec;
+import org.udsvstcp.bench.workload.Workload;
 import redis.clients.jedis.ConnectionFactory;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -61,7 +64,20 @@ import redis.clients.jedis.providers.PooledConnectionProvider;
 public final class LoadClients {
   private static final int TIMEOUT_MILLIS = 30_000;
 
+  // Netty and Lettuce log through java.util.logging here (Netty will not log to SLF4J's no-op
+  // binding): an INFO line per client and a warning for keep-alive options a Unix socket lacks
+  // would fill every run's output. JUL holds its loggers weakly, so these references keep the
+  // levels set.
+  private static final java.util.logging.Logger NETTY_LOG = quiet("io.netty");
+  private static final java.util.logging.Logger LETTUCE_LOG = quiet("io.lettuce");
+
   private LoadClients() {}
+
+  private static java.util.logging.Logger quiet(String name) {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+    logger.setLevel(java.util.logging.Level.SEVERE);
+    return logger;
+  }
 
   /** A pooled or shared Java client. */
   public enum Kind {
@@ -119,6 +135,34 @@ public final class LoadClients {
       case LETTUCE -> lettuce(endpoint, size, plan, edges, scope);
       case HIKARI -> hikari(endpoint, plan, edges, scope);
     };
+  }
+
+  /**
+   * Runs the client role of a load workload ({@link Workload#concurrent()}: the pools, Lettuce, and
+   * the C tools' GET and select-only runs) as {@code spec} says, N clients in a closed or an open
+   * loop, and returns the clients' tally with the server's cost over its measured interval (when
+   * the server is this JVM's).
+   */
+  public static Tally run(TrialSpec spec, Endpoint endpoint, Scope scope) throws IOException {
+    LoadDriver.Plan plan =
+        new LoadDriver.Plan(
+            spec.clients(),
+            spec.requestsPerClient(),
+            spec.warmupCount(),
+            spec.rate(),
+            spec.count());
+    long pid = ManagedServer.pidAt(endpoint);
+    LoadDriver.Outcome outcome =
+        switch (spec.workload()) {
+          case REDIS_POOL_GET -> run(Kind.JEDIS_POOL, endpoint, spec.size(), plan, pid, scope);
+          case LETTUCE_GET -> run(Kind.LETTUCE, endpoint, spec.size(), plan, pid, scope);
+          case PG_POOL_POINT -> run(Kind.HIKARI, endpoint, 0, plan, pid, scope);
+          case REDIS_BENCHMARK_GET ->
+              LoadTools.redisBenchmark(endpoint, spec.size(), plan, pid, scope);
+          case PGBENCH_SELECT -> LoadTools.pgbench(endpoint, plan, pid, scope);
+          default -> throw new IllegalArgumentException("not a load workload: " + spec);
+        };
+    return outcome.client().withServerCost(outcome.server());
   }
 
   /**

@@ -385,6 +385,24 @@ public final class ManagedServer implements AutoCloseable {
     RUNNING.remove(this);
   }
 
+  /**
+   * Returns the process id of the running server of this JVM's that listens at {@code endpoint}
+   * (its port, or its socket file), or -1 if none does (the client runs in another process, or
+   * against a server it did not start).
+   */
+  public static long pidAt(Endpoint endpoint) {
+    for (ManagedServer server : RUNNING) {
+      boolean here =
+          endpoint.transport().isUnix()
+              ? server.socketPath.equals(endpoint.path())
+              : server.port == endpoint.port();
+      if (here) {
+        return server.pid();
+      }
+    }
+    return -1;
+  }
+
   /** Returns the servers this JVM started and has not closed yet. */
   public static List<ManagedServer> running() {
     return List.copyOf(RUNNING);

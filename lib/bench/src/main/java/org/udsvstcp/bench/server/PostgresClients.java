@@ -13,6 +13,7 @@ import org.newsclub.net.unix.AFUNIXSocketFactory;
 import org.udsvstcp.bench.env.Affinity;
 import org.udsvstcp.bench.transport.Endpoint;
 import org.udsvstcp.bench.workload.CorruptTransferException;
+import org.udsvstcp.bench.workload.Cost;
 import org.udsvstcp.bench.workload.Latencies;
 import org.udsvstcp.bench.workload.Scope;
 import org.udsvstcp.bench.workload.Tally;
@@ -127,13 +128,17 @@ final class PostgresClients {
       }
       Latencies latencies = new Latencies();
       int roundTrips = spec.count();
+      ServerCpu.Interval server = ServerCpu.start(ManagedServer.pidAt(endpoint), false);
       for (int i = 0; i < roundTrips; i++) {
         long start = System.nanoTime();
         request(spec, statement, random);
         latencies.record(System.nanoTime() - start);
       }
+      Cost serverCost = server.stop();
       long requests = (long) roundTrips * depth;
-      return latencies.tally(0, requests, roundTrips, Affinity.currentCpu());
+      return latencies
+          .tally(0, requests, roundTrips, Affinity.currentCpu())
+          .withServerCost(serverCost);
     } finally {
       scope.release(closer);
     }

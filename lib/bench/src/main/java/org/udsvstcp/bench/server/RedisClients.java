@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.udsvstcp.bench.env.Affinity;
 import org.udsvstcp.bench.transport.Endpoint;
 import org.udsvstcp.bench.workload.CorruptTransferException;
+import org.udsvstcp.bench.workload.Cost;
 import org.udsvstcp.bench.workload.Latencies;
 import org.udsvstcp.bench.workload.Scope;
 import org.udsvstcp.bench.workload.Tally;
@@ -111,16 +112,20 @@ final class RedisClients {
       }
       Latencies latencies = new Latencies();
       int roundTrips = spec.count();
+      ServerCpu.Interval server = ServerCpu.start(ManagedServer.pidAt(endpoint), false);
       for (int i = 0; i < roundTrips; i++) {
         long start = System.nanoTime();
         roundTrip(jedis, spec.workload(), depth, key, value);
         latencies.record(System.nanoTime() - start);
       }
+      Cost serverCost = server.stop();
       if (spec.workload() == Workload.REDIS_SET && !Arrays.equals(value, jedis.get(key))) {
         throw new CorruptTransferException("GET after the SETs did not return the value written");
       }
       long requests = (long) roundTrips * depth;
-      return latencies.tally(requests * value.length, requests, roundTrips, Affinity.currentCpu());
+      return latencies
+          .tally(requests * value.length, requests, roundTrips, Affinity.currentCpu())
+          .withServerCost(serverCost);
     } finally {
       scope.release(jedis);
     }

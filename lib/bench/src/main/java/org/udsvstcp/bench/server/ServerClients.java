@@ -15,6 +15,9 @@ public final class ServerClients {
    * and returns its tally: measured requests as messages, round trips as reads, their total time.
    */
   public static Tally run(TrialSpec spec, Endpoint endpoint, Scope scope) throws IOException {
+    if (spec.workload().concurrent() && spec.depth() == 1) {
+      return LoadClients.run(spec, endpoint, scope);
+    }
     if (spec.workload().isTool()) {
       return ToolRuns.run(spec, endpoint, scope);
     }

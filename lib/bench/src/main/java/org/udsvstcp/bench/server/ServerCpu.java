@@ -35,9 +35,13 @@ public final class ServerCpu {
 
   /**
    * Opens an interval over the server process {@code pid} and its descendants; returns an interval
-   * that measures nothing (its cost says why) if accounting is off or this system has no counters.
+   * that measures nothing (its cost says why) if accounting is off, this system has no counters or
+   * {@code pid} is -1 (no server of this JVM's).
    */
   public static Interval start(long pid, boolean sampleEnded) {
+    if (pid < 0) {
+      return new Interval(pid, Cost.Accounting.NONE, null, false);
+    }
     Cost.Accounting accounting = CostMeter.accounting();
     if (accounting != Cost.Accounting.THREAD) {
       return new Interval(pid, accounting, null, false);

@@ -30,8 +30,12 @@ import org.udsvstcp.bench.env.TaskCounters;
 public final class LoadDriver {
   private static final long HIGHEST_NANOS = TimeUnit.SECONDS.toNanos(60);
 
-  /** The lowest share of the offered rate that counts as kept (95%). */
-  public static final double KEPT_SHARE = 0.95;
+  /**
+   * The lowest share of the offered rate that counts as kept (90%): pgbench's Poisson schedule is
+   * not stretched to its rate as this driver's is, so a run of 2000 requests offers its rate only
+   * to within a few percent; a client that cannot keep up falls far further behind.
+   */
+  public static final double KEPT_SHARE = 0.90;
 
   private LoadDriver() {}
 
