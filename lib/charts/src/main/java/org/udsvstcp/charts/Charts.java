@@ -399,6 +399,42 @@ public final class Charts {
     return finish(figure, layout);
   }
 
+  /**
+   * Returns {@code y} against {@code x} (a count such as "clients", or a rate such as
+   * "offered_per_s") on a log x axis, one line per series (the table's string columns, such as
+   * workload and transport), each transport in its own colour: throughput against clients, or a
+   * latency percentile against offered load.
+   */
+  public static Figure linesBy(Table table, String x, String y, String title, boolean logY) {
+    Groups.require(table, x, y);
+    ExtendedFigure.Builder figure = new ExtendedFigure.Builder();
+    Palette palette = Palette.forFigure();
+    for (Map.Entry<String, int[]> group : seriesBy(table, x).entrySet()) {
+      int[] rows = group.getValue();
+      String transport =
+          table.containsColumn("transport")
+              ? table.column("transport").getString(rows[0])
+              : group.getKey();
+      String color = palette.color(transport);
+      boolean tcp = transport.startsWith("tcp");
+      figure.add(
+          ScatterTrace.builder(Groups.doubles(table, x, rows), Groups.doubles(table, y, rows))
+              .mode(ScatterTrace.Mode.LINE_AND_MARKERS)
+              .name(group.getKey())
+              .line(
+                  Line.builder()
+                      .color(color)
+                      .width(2)
+                      .dash(tcp ? Line.Dash.DASH : Line.Dash.SOLID)
+                      .build())
+              .marker(Marker.builder().color(color).size(7).build())
+              .build());
+    }
+    Axis xAxis = x.equals("clients") ? countAxis(table, x) : logAxis(Labels.of(x) + " (log scale)");
+    Axis yAxis = logY ? logAxis(Labels.of(y) + " (log scale)") : axis(Labels.of(y));
+    return finish(figure, layout(title, xAxis, yAxis, true));
+  }
+
   /** The stacked parts of an end's CPU time, bottom first, with their colours. */
   private static final List<Map.Entry<String, String>> COST_PARTS =
       List.of(

@@ -312,9 +312,10 @@ public final class LoadAnalysis {
   }
 
   /**
-   * Returns one row per (workload, client, transport, offered rate) of the open-loop rows, medians
-   * over trials: offered_per_s, achieved_per_s, p50_us, p99_us, p999_us (from each request's
-   * intended send time), and kept (every trial answered at least 95% of the offered rate).
+   * Returns one row per (workload, client, transport, clients, offered rate) of the open-loop rows,
+   * medians over trials: offered_per_s, achieved_per_s, p50_us, p99_us, p999_us (from each
+   * request's intended send time), and kept (every trial answered at least 95% of the offered
+   * rate).
    */
   public static Table tail(Table rows) {
     Map<List<Object>, List<Row>> groups = new TreeMap<>(LoadAnalysis::compare);
@@ -326,6 +327,7 @@ public final class LoadAnalysis {
                 List.of(
                     row.getString("workload"),
                     row.getString("transport"),
+                    row.getInt("clients"),
                     row.getDouble("offered_per_s")),
                 k -> new ArrayList<>())
             .add(row);
@@ -343,7 +345,7 @@ public final class LoadAnalysis {
     BooleanColumn kept = BooleanColumn.create("kept");
     for (Map.Entry<List<Object>, List<Row>> group : groups.entrySet()) {
       List<Row> members = group.getValue();
-      double rate = (Double) group.getKey().get(2);
+      double rate = (Double) group.getKey().get(3);
       workload.append((String) group.getKey().get(0));
       client.append(Workload.fromName((String) group.getKey().get(0)).client());
       transport.append((String) group.getKey().get(1));
@@ -414,6 +416,7 @@ public final class LoadAnalysis {
       for (Row other : tail) {
         if ("uds".equals(other.getString("transport"))
             && other.getDouble("offered_per_s") == row.getDouble("offered_per_s")
+            && other.getInt("clients") == row.getInt("clients")
             && other.getBoolean("kept")) {
           below =
               Double.isNaN(below)

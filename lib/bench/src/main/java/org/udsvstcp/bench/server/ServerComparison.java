@@ -90,7 +90,10 @@ public final class ServerComparison {
             && theirs.getInt("size") == mine.getInt("size")
             && theirs.getInt("depth") == mine.getInt("depth")
             && theirs.getInt("clients") == mine.getInt("clients")) {
-          request.append(request(workload, mine.getInt("size"), mine.getInt("depth")));
+          int clients = mine.getInt("clients");
+          request.append(
+              request(workload, mine.getInt("size"), mine.getInt("depth"))
+                  + (clients == 1 ? "" : ", " + clients + " clients"));
           sizes.append(mine.getInt("size"));
           depths.append(mine.getInt("depth"));
           java.append(workload.client());
@@ -263,9 +266,10 @@ public final class ServerComparison {
     String what =
         switch (workload) {
           case REDIS_PING, REDIS_BENCHMARK_PING -> "PING";
-          case REDIS_GET, REDIS_BENCHMARK_GET -> "GET " + Units.size(size);
+          case REDIS_GET, REDIS_BENCHMARK_GET, REDIS_POOL_GET, LETTUCE_GET ->
+              "GET " + Units.size(size);
           case REDIS_SET, REDIS_BENCHMARK_SET -> "SET " + Units.size(size);
-          case PG_POINT, PGBENCH_SELECT -> "point select";
+          case PG_POINT, PGBENCH_SELECT, PG_POOL_POINT -> "point select";
           case PG_SELECT1 -> "SELECT 1";
           case PG_BATCH -> "batched update";
           case PG_CONNECT -> "connect + SELECT 1";
