@@ -349,7 +349,10 @@ public final class ServerComparison {
         text.append(
             String.format(
                 Locale.ROOT,
-                "  a round trip over tcp/uds took %s/%s with %s, %s/%s with %s%n",
+                row.getString("request").endsWith(" clients")
+                    ? "  the wall time per request (over all clients) over tcp/uds was %s/%s with %s,"
+                        + " %s/%s with %s%n"
+                    : "  a round trip over tcp/uds took %s/%s with %s, %s/%s with %s%n",
                 Units.micros(row.getDouble("java_tcp_us")),
                 Units.micros(row.getDouble("java_uds_us")),
                 row.getString("java"),
