@@ -91,8 +91,11 @@ class LoadClientsTest extends ServerTestSupport {
               + ", p99 send lag "
               + outcome.sendLagP99Us()
               + " µs";
-      assertTrue(outcome.keptRate(), what);
-      assertEquals(1.2, outcome.client().seconds(), 0.1, what);
+      // An open loop sends on schedule, not as fast as replies come: 1200 requests at 1000/s take
+      // at least the schedule's 1.2 s (a closed loop answers them in a fraction of that). Whether
+      // a loaded machine kept the rate is the driver's to say (LoadDriverTest checks that it does).
+      assertTrue(outcome.client().seconds() >= 1.15, what);
+      assertTrue(outcome.achievedPerSecond() <= 1000 * 1.05, what);
       assertTrue(outcome.client().p999Us() >= outcome.client().p99Us());
     }
   }
