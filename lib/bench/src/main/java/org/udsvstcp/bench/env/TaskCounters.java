@@ -87,7 +87,8 @@ public record TaskCounters(
       String stat = Files.readString(dir.resolve("stat"));
       String[] f = fields(stat);
       long session = Long.parseLong(f[3]);
-      long reaped = Long.parseLong(f[13]) + Long.parseLong(f[14]);
+      long reapedUser = Long.parseLong(f[13]);
+      long reapedSystem = Long.parseLong(f[14]);
       long[] ticks = ticks(stat);
       long run = 0;
       long voluntary = 0;
@@ -108,7 +109,8 @@ public record TaskCounters(
               pid,
               session,
               new TaskCounters(run, ticks[0], ticks[1], voluntary, involuntary),
-              reaped));
+              reapedUser,
+              reapedSystem));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
@@ -120,9 +122,16 @@ public record TaskCounters(
    * @param pid its process id
    * @param session its session id (a server started with {@code setsid} leads its own)
    * @param counters its own threads' counters
-   * @param reapedTicks user plus system ticks of the children it has waited for
+   * @param reapedUserTicks user ticks of the children it has waited for ({@code cutime})
+   * @param reapedSystemTicks their system ticks ({@code cstime})
    */
-  public record Process(long pid, long session, TaskCounters counters, long reapedTicks) {}
+  public record Process(
+      long pid, long session, TaskCounters counters, long reapedUserTicks, long reapedSystemTicks) {
+    /** Returns the user plus system ticks of the children it has waited for. */
+    public long reapedTicks() {
+      return reapedUserTicks + reapedSystemTicks;
+    }
+  }
 
   /** Returns the ids of every process in the system, as {@code /proc} lists them now. */
   public static List<Long> pids() {

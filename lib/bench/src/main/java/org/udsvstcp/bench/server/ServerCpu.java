@@ -138,7 +138,8 @@ public final class ServerCpu {
    */
   static Cost between(Snapshot start, Snapshot end, Map<Long, TaskCounters> lastSeen) {
     TaskCounters live = TaskCounters.ZERO;
-    long endedTicksAtStart = 0;
+    long endedUserAtStart = 0;
+    long endedSystemAtStart = 0;
     long endedVoluntary = 0;
     long endedInvoluntary = 0;
     for (Map.Entry<Long, TaskCounters.Process> e : end.processes().entrySet()) {
@@ -149,7 +150,8 @@ public final class ServerCpu {
     for (Map.Entry<Long, TaskCounters.Process> e : start.processes().entrySet()) {
       if (!end.processes().containsKey(e.getKey())) {
         TaskCounters before = e.getValue().counters();
-        endedTicksAtStart += before.userTicks() + before.systemTicks();
+        endedUserAtStart += before.userTicks();
+        endedSystemAtStart += before.systemTicks();
         TaskCounters last = lastSeen.get(e.getKey());
         if (last != null) {
           endedVoluntary += last.voluntary() - before.voluntary();
@@ -164,17 +166,20 @@ public final class ServerCpu {
       }
     }
     // Parents that lived through the interval hold the ended children's whole lives.
-    long reaped = 0;
+    long reapedUser = 0;
+    long reapedSystem = 0;
     for (Map.Entry<Long, TaskCounters.Process> e : end.processes().entrySet()) {
       TaskCounters.Process before = start.processes().get(e.getKey());
-      reaped += e.getValue().reapedTicks() - (before == null ? 0 : before.reapedTicks());
+      reapedUser +=
+          e.getValue().reapedUserTicks() - (before == null ? 0 : before.reapedUserTicks());
+      reapedSystem +=
+          e.getValue().reapedSystemTicks() - (before == null ? 0 : before.reapedSystemTicks());
     }
-    long endedTicks = Math.max(0, reaped - endedTicksAtStart);
-    double cpu = live.runNs() + endedTicks * NS_PER_TICK;
-    // The user/system split of the ended processes is not kept apart from their total: their
-    // ticks join the live ones in proportion, which is what the live processes' split says.
-    long user = live.userTicks();
-    long system = live.systemTicks();
+    long endedUser = Math.max(0, reapedUser - endedUserAtStart);
+    long endedSystem = Math.max(0, reapedSystem - endedSystemAtStart);
+    double cpu = live.runNs() + (endedUser + endedSystem) * NS_PER_TICK;
+    long user = live.userTicks() + endedUser;
+    long system = live.systemTicks() + endedSystem;
     double userNs = Double.NaN;
     double systemNs = Double.NaN;
     if (user + system >= CostMeter.MIN_SPLIT_TICKS) {
