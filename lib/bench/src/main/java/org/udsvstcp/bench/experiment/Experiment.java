@@ -9,17 +9,21 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.udsvstcp.bench.BenchException;
 import org.udsvstcp.bench.Profile;
 import org.udsvstcp.bench.env.Affinity;
 import org.udsvstcp.bench.env.Environment;
 import org.udsvstcp.bench.server.ManagedServer;
+import org.udsvstcp.bench.server.ServerKind;
 import org.udsvstcp.bench.transport.Transport;
 import org.udsvstcp.bench.transport.TransportOptions;
 import org.udsvstcp.bench.workload.OriginalTrial;
@@ -152,6 +156,30 @@ public record Experiment(
     List<Workload> all = new ArrayList<>(List.of(workload));
     alongside.stream().filter(w -> w != workload).forEach(all::add);
     return all;
+  }
+
+  /**
+   * Returns what must be installed before this experiment can run (every server and C tool its
+   * workloads need, one sentence each), or empty if everything is there.
+   */
+  public Optional<String> missing() {
+    Set<String> missing = new LinkedHashSet<>();
+    for (Workload w : workloads()) {
+      w.missing().ifPresent(missing::add);
+    }
+    return missing.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", missing));
+  }
+
+  /**
+   * Runs the experiment into {@code csv} (as {@link #run(Path, Progress)}) if everything it needs
+   * is installed; otherwise returns empty without starting anything (the caller prints {@link
+   * #missing()}).
+   */
+  public Optional<Results> runIfInstalled(Path csv, Progress progress) {
+    if (missing().isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(run(csv, progress));
   }
 
   /** Returns the number of trials the run will make, warm-up included. */
@@ -502,8 +530,7 @@ public record Experiment(
 
   /** Everything a run opens, closed in reverse order whatever happens. */
   private static final class Resources implements AutoCloseable {
-    final Map<Workload.Server, ManagedServer> servers =
-        new java.util.EnumMap<>(Workload.Server.class);
+    final Map<ServerKind, ManagedServer> servers = new java.util.EnumMap<>(ServerKind.class);
     CsvSink sink;
     Affinity.Moved moved;
     Peer server;
