@@ -10,7 +10,9 @@ import tech.tablesaw.plotly.traces.Trace;
 
 /**
  * A tablesaw-jsplot figure plus the few Plotly attributes its builders cannot express (error bars,
- * legend groups, box colours, shapes, tick labels), set as JSON after its own JavaScript.
+ * legend groups, box colours, shapes, tick labels): {@link FigureJson} sets them in the figure's
+ * JSON, and tablesaw's own JavaScript ({@link #asJavascript}) gets them as assignments after its
+ * variables.
  */
 final class ExtendedFigure extends Figure {
 
