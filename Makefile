@@ -67,9 +67,17 @@ lock: $(VENV_STAMP)
 build: deps
 	$(MVN) package -DskipTests
 
+# The project's Jupyter settings (tools/jupyter-settings.json): JupyterLab 4 and Notebook 7 from
+# build/venv read them as overrides from its application directory, so they hold for this project's
+# Jupyter only, never the user's (~/.jupyter is not touched). They turn off the news pop-up that
+# would cover the first notebook (and the update check): both would reach for the network.
+JUPYTER_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.d/uds-vs-tcp.json
+$(JUPYTER_SETTINGS): tools/jupyter-settings.json $(VENV_STAMP)
+	install -D -m 644 $< $@
+
 # Two kernelspecs in build/jupyter: the project's own (`java`, the default) and JJava from PyPI
-# (`jjava`), which must never shadow it (tools/jjava-kernelspec.py).
-kernel: build $(VENV_STAMP)
+# (`jjava`), which must never shadow it (tools/jjava-kernelspec.py). With them, the settings above.
+kernel: build $(VENV_STAMP) $(JUPYTER_SETTINGS)
 	"$(JAVA)" -jar $(KERNEL_JAR) install --prefix build/jupyter
 	$(PY) tools/jjava-kernelspec.py --venv $(VENV) --prefix build/jupyter --java "$(JAVA)"
 

@@ -2,14 +2,14 @@ package org.udsvstcp.bench.workload;
 
 import java.io.IOException;
 import java.util.function.Consumer;
-import org.udsvstcp.bench.server.ServerClients;
 import org.udsvstcp.bench.transport.Endpoint;
 import org.udsvstcp.bench.transport.TransportOptions;
 
 /**
  * A trial against a real server (PostgreSQL, Redis): the server role is the external server the
  * experiment started, so this end only reports its address; the client role is a real client
- * (pgjdbc, Jedis) or the server's own C tool, which times and verifies every request.
+ * (pgjdbc, Jedis and the pooled or shared clients) or the server's own C tool, which times and
+ * verifies every request.
  */
 public final class ServerTrial {
   private ServerTrial() {}
@@ -31,9 +31,27 @@ public final class ServerTrial {
     return Tally.counts(0, 0, 0, 0, 0, -1);
   }
 
-  /** The client role: runs the real client against {@code endpoint}. */
+  /**
+   * The client role: runs the client of {@code spec} (pgjdbc, Jedis, Jedis's pool, Lettuce,
+   * HikariCP, pgbench or redis-benchmark) against the server at {@code endpoint}, every reply
+   * checked, and returns its tally: measured requests as messages, round trips as reads, their
+   * total time.
+   */
   static Tally connect(TrialSpec spec, Endpoint endpoint, Scope scope) throws IOException {
-    return ServerClients.run(spec, endpoint, scope);
+    Workload workload = spec.workload();
+    if (workload.isTool()) {
+      // Many clients or an offered rate: redis-benchmark -c N, pgbench -c N [--rate].
+      return workload.concurrent() && spec.depth() == 1
+          ? LoadClients.run(spec, endpoint, scope)
+          : ToolRuns.run(spec, endpoint, scope);
+    }
+    // A server with several Java clients: the workload names its client.
+    return switch (workload.client()) {
+      case "jedis" -> RedisClients.run(spec, endpoint, scope);
+      case "pgjdbc" -> PostgresClients.run(spec, endpoint, scope);
+      case "jedis-pool", "lettuce", "hikaricp" -> LoadClients.run(spec, endpoint, scope);
+      default -> throw new IllegalArgumentException("no client role for " + workload);
+    };
   }
 
   /** Checks that the client made every request and returns requests per second. */
@@ -58,7 +76,7 @@ public final class ServerTrial {
    * Returns the tally of a C tool's run from what it reported: requests, round trips, total time
    * and latencies in microseconds (NaN where the tool does not report one).
    */
-  public static Tally toolTally(
+  static Tally toolTally(
       long bytes,
       long requests,
       long roundTrips,

@@ -111,9 +111,7 @@ class MainTest extends SocketTestSupport {
   void aServerRunPrintsEachDepthsRatioAndTheJavaClientBesideItsCTool() throws Exception {
     for (String workload : new String[] {"redis-ping", "redis-benchmark-ping"}) {
       org.junit.jupiter.api.Assumptions.assumeTrue(
-          org.udsvstcp.bench.server.Executables.missing(
-                  org.udsvstcp.bench.workload.Workload.fromName(workload))
-              .isEmpty(),
+          org.udsvstcp.bench.workload.Workload.fromName(workload).missing().isEmpty(),
           workload + " is not installed");
     }
     var csv = scratch.resolve("redis.csv");

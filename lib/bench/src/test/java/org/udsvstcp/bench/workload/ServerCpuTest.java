@@ -1,4 +1,4 @@
-package org.udsvstcp.bench.server;
+package org.udsvstcp.bench.workload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,11 +9,13 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import org.udsvstcp.bench.ServerTestSupport;
 import org.udsvstcp.bench.env.TaskCounters;
+import org.udsvstcp.bench.server.ManagedServer;
+import org.udsvstcp.bench.server.PostgresConnections;
+import org.udsvstcp.bench.server.RedisConnections;
+import org.udsvstcp.bench.server.ServerKind;
 import org.udsvstcp.bench.transport.Transport;
-import org.udsvstcp.bench.workload.Cost;
-import org.udsvstcp.bench.workload.CostMeter;
-import org.udsvstcp.bench.workload.Workload;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -24,14 +26,13 @@ class ServerCpuTest extends ServerTestSupport {
 
   @Test
   void aBackendThatEndsWithinTheIntervalIsCounted() throws Exception {
-    assumeInstalled(Workload.Server.POSTGRESQL);
+    assumeInstalled(ServerKind.POSTGRESQL);
     assumeTrue(CostMeter.accounting() == Cost.Accounting.THREAD, "no per-task counters");
-    try (ManagedServer server =
-        ManagedServer.start(Workload.Server.POSTGRESQL, OptionalInt.empty())) {
+    try (ManagedServer server = ManagedServer.start(ServerKind.POSTGRESQL, OptionalInt.empty())) {
       ServerCpu.Interval interval = ServerCpu.start(server.pid(), false);
       long backend;
       double backendNs;
-      try (Connection connection = PostgresClients.open(server.endpoint(Transport.UDS));
+      try (Connection connection = PostgresConnections.open(server.endpoint(Transport.UDS));
           Statement statement = connection.createStatement()) {
         try (ResultSet pid = statement.executeQuery("SELECT pg_backend_pid()")) {
           pid.next();
@@ -63,10 +64,10 @@ class ServerCpuTest extends ServerTestSupport {
 
   @Test
   void aServerThatWorksMoreCostsMore() throws Exception {
-    assumeInstalled(Workload.Server.REDIS);
+    assumeInstalled(ServerKind.REDIS);
     assumeTrue(CostMeter.accounting() == Cost.Accounting.THREAD, "no per-task counters");
-    try (ManagedServer server = ManagedServer.start(Workload.Server.REDIS, OptionalInt.empty());
-        Jedis jedis = RedisClients.open(server.endpoint(Transport.UDS))) {
+    try (ManagedServer server = ManagedServer.start(ServerKind.REDIS, OptionalInt.empty());
+        Jedis jedis = RedisConnections.open(server.endpoint(Transport.UDS))) {
       ServerCpu.Interval few = ServerCpu.start(server.pid(), false);
       for (int i = 0; i < 100; i++) {
         jedis.ping();

@@ -1,4 +1,4 @@
-package org.udsvstcp.bench.server;
+package org.udsvstcp.bench.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,7 +16,7 @@ import tech.tablesaw.api.Table;
 class ServerAnalysisTest {
 
   /** Rows with the columns the analyses read; one trial per call. */
-  private static final class Rows {
+  private static final class RowsFixture {
     final StringColumn workload = StringColumn.create("workload");
     final StringColumn transport = StringColumn.create("transport");
     final IntColumn size = IntColumn.create("size");
@@ -31,7 +31,7 @@ class ServerAnalysisTest {
     /**
      * A trial of {@code roundTrips} round trips of {@code depth} requests, each taking {@code us}.
      */
-    Rows trial(String w, String t, int s, int d, int r, double us) {
+    RowsFixture trial(String w, String t, int s, int d, int r, double us) {
       workload.append(w);
       transport.append(t);
       size.append(s);
@@ -53,7 +53,7 @@ class ServerAnalysisTest {
 
   @Test
   void javaAndToolRatiosPairUpByRequestAndAreJudgedAgainstTenPercent() {
-    Rows rows = new Rows();
+    RowsFixture rows = new RowsFixture();
     for (int r = 0; r < 5; r++) {
       rows.trial("redis-ping", "tcp", 0, 1, r, 30).trial("redis-ping", "uds", 0, 1, r, 25);
       rows.trial("redis-benchmark-ping", "tcp", 0, 1, r, 20)
@@ -113,8 +113,8 @@ class ServerAnalysisTest {
 
   @Test
   void theTransportPartIsTheBareRoundTripAndTheRestIsWork() {
-    Rows server = new Rows();
-    Rows bare = new Rows();
+    RowsFixture server = new RowsFixture();
+    RowsFixture bare = new RowsFixture();
     for (int r = 0; r < 5; r++) {
       server.trial("redis-ping", "tcp", 0, 1, r, 30).trial("redis-ping", "uds", 0, 1, r, 25);
       bare.trial("pingpong", "tcp-classic", 64, 1, r, 12)

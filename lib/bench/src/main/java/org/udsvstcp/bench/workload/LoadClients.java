@@ -1,4 +1,4 @@
-package org.udsvstcp.bench.server;
+package org.udsvstcp.bench.workload;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -23,21 +23,13 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.newsclub.net.unix.AFUNIXSocketFactory;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.udsvstcp.bench.env.TaskCounters;
+import org.udsvstcp.bench.server.ManagedServer;
+import org.udsvstcp.bench.server.PostgresConnections;
+import org.udsvstcp.bench.server.RedisConnections;
+import org.udsvstcp.bench.server.ServerKind;
 import org.udsvstcp.bench.transport.Endpoint;
-import org.udsvstcp.bench.workload.CorruptTransferException;
-import org.udsvstcp.bench.workload.Cost;
-import org.udsvstcp.bench.workload.LoadDriver;
-import org.udsvstcp.bench.workload.Scope;
-import org.udsvstcp.bench.workload.Tally;
-import org.udsvstcp.bench.workload.TrialSpec;
-import org.udsvstcp.bench.workload.Workload;
-import redis.clients.jedis.ConnectionFactory;
 import redis.clients.jedis.ConnectionPoolConfig;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.providers.PooledConnectionProvider;
@@ -49,14 +41,15 @@ import redis.clients.jedis.providers.PooledConnectionProvider;
  * <ul>
  *   <li>{@link Kind#JEDIS_POOL}: Jedis's pooled client ({@code RedisClient}, which Jedis 8 made of
  *       what was {@code JedisPooled}), a pool of N connections shared by N threads, each GET
- *       borrowing one; the Unix socket through {@link UnixJedisSocketFactory};
+ *       borrowing one; the Unix socket through {@link RedisConnections#connectionFactory}'s
+ *       junixsocket socket;
  *   <li>{@link Kind#LETTUCE}: Lettuce's one shared connection, N threads each sending an async GET
  *       and waiting for its future; Netty's epoll transport for both families (Lettuce reaches a
  *       Unix socket only through it);
  *   <li>{@link Kind#HIKARI}: a HikariCP pool of N pgjdbc connections, N threads each borrowing a
  *       connection per point select (pgjdbc switches a statement it has run 5 times on a connection
  *       to a server-side prepared one, as {@code pgbench -M prepared} uses); the Unix socket
- *       through junixsocket's socket factory.
+ *       through junixsocket's socket factory ({@link PostgresConnections#dataSource}).
  * </ul>
  *
  * Every reply is checked: GET returns the bytes SET wrote, the point select returns its one row.
@@ -100,10 +93,18 @@ public final class LoadClients {
     }
 
     /** Returns the server this client talks to. */
-    public org.udsvstcp.bench.workload.Workload.Server server() {
-      return this == HIKARI
-          ? org.udsvstcp.bench.workload.Workload.Server.POSTGRESQL
-          : org.udsvstcp.bench.workload.Workload.Server.REDIS;
+    public ServerKind server() {
+      return this == HIKARI ? ServerKind.POSTGRESQL : ServerKind.REDIS;
+    }
+
+    /** Returns the client of {@code workload} ({@link Workload#client()}). */
+    static Kind of(Workload workload) {
+      for (Kind kind : values()) {
+        if (kind.label.equals(workload.client()) && !workload.isTool()) {
+          return kind;
+        }
+      }
+      throw new IllegalArgumentException(workload + " is not run by a pooled or shared client");
     }
   }
 
@@ -141,9 +142,9 @@ public final class LoadClients {
    * Runs the client role of a load workload ({@link Workload#concurrent()}: the pools, Lettuce, and
    * the C tools' GET and select-only runs) as {@code spec} says, N clients in a closed or an open
    * loop, and returns the clients' tally with the server's cost over its measured interval (when
-   * the server is this JVM's).
+   * the server is this JVM's). The Java client is the workload's {@link Workload#client()}.
    */
-  public static Tally run(TrialSpec spec, Endpoint endpoint, Scope scope) throws IOException {
+  static Tally run(TrialSpec spec, Endpoint endpoint, Scope scope) throws IOException {
     LoadDriver.Plan plan =
         new LoadDriver.Plan(
             spec.clients(),
@@ -154,13 +155,10 @@ public final class LoadClients {
     long pid = ManagedServer.pidAt(endpoint);
     LoadDriver.Outcome outcome =
         switch (spec.workload()) {
-          case REDIS_POOL_GET -> run(Kind.JEDIS_POOL, endpoint, spec.size(), plan, pid, scope);
-          case LETTUCE_GET -> run(Kind.LETTUCE, endpoint, spec.size(), plan, pid, scope);
-          case PG_POOL_POINT -> run(Kind.HIKARI, endpoint, 0, plan, pid, scope);
           case REDIS_BENCHMARK_GET ->
               LoadTools.redisBenchmark(endpoint, spec.size(), plan, pid, scope);
           case PGBENCH_SELECT -> LoadTools.pgbench(endpoint, plan, pid, scope);
-          default -> throw new IllegalArgumentException("not a load workload: " + spec);
+          default -> run(Kind.of(spec.workload()), endpoint, spec.size(), plan, pid, scope);
         };
     return outcome.client().withServerCost(outcome.server());
   }
@@ -194,22 +192,13 @@ public final class LoadClients {
     byte[] key = RedisClients.key(size);
     byte[] value = RedisClients.value(size, size);
     setValue(endpoint, key, value);
-    DefaultJedisClientConfig config =
-        DefaultJedisClientConfig.builder()
-            .timeoutMillis(TIMEOUT_MILLIS)
-            .socketTimeoutMillis(TIMEOUT_MILLIS)
-            .build();
-    ConnectionFactory factory =
-        endpoint.transport().isUnix()
-            ? new ConnectionFactory(
-                new UnixJedisSocketFactory(endpoint.path(), TIMEOUT_MILLIS), config)
-            : new ConnectionFactory(new HostAndPort(endpoint.host(), endpoint.port()), config);
     ConnectionPoolConfig pool = new ConnectionPoolConfig();
     pool.setMaxTotal(plan.clients());
     pool.setMaxIdle(plan.clients());
     pool.setMinIdle(plan.clients());
     pool.setMaxWait(Duration.ofMillis(TIMEOUT_MILLIS));
-    PooledConnectionProvider provider = new PooledConnectionProvider(factory, pool);
+    PooledConnectionProvider provider =
+        new PooledConnectionProvider(RedisConnections.connectionFactory(endpoint), pool);
     RedisClient client = RedisClient.builder().connectionProvider(provider).build();
     Closeable closer = client::close;
     scope.register(closer);
@@ -293,21 +282,10 @@ public final class LoadClients {
   private static LoadDriver.Outcome hikari(
       Endpoint endpoint, LoadDriver.Plan plan, LoadDriver.Edges edges, Scope scope)
       throws IOException {
-    PGSimpleDataSource source = new PGSimpleDataSource();
-    source.setUser(ManagedServer.USER);
-    source.setDatabaseName(ManagedServer.DATABASE);
-    source.setSslMode("disable");
-    source.setConnectTimeout(30);
-    if (endpoint.transport().isUnix()) {
-      source.setServerNames(new String[] {"localhost"});
-      source.setSocketFactory(AFUNIXSocketFactory.FactoryArg.class.getName());
-      source.setSocketFactoryArg(endpoint.path().toString());
-    } else {
-      source.setServerNames(new String[] {endpoint.host()});
-      source.setPortNumbers(new int[] {endpoint.port()});
-    }
     HikariConfig config = new HikariConfig();
-    config.setDataSource(source); // not DriverManager, whose class-loader rules a kernel can break
+    config.setDataSource(
+        PostgresConnections.dataSource(
+            endpoint)); // not DriverManager, whose class-loader rules a kernel can break
     config.setPoolName("uds-vs-tcp-" + endpoint.transport().label());
     config.setMaximumPoolSize(plan.clients());
     config.setMinimumIdle(plan.clients());
@@ -363,8 +341,7 @@ public final class LoadClients {
         Thread.sleep(1);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new org.udsvstcp.bench.workload.RunInterruptedException(
-            "interrupted while the pool opened its connections");
+        throw new RunInterruptedException("interrupted while the pool opened its connections");
       }
     }
   }
@@ -383,7 +360,7 @@ public final class LoadClients {
 
   private static void setValue(Endpoint endpoint, byte[] key, byte[] value)
       throws CorruptTransferException {
-    try (Jedis jedis = RedisClients.open(endpoint)) {
+    try (Jedis jedis = RedisConnections.open(endpoint)) {
       String reply = jedis.set(key, value);
       if (!"OK".equals(reply)) {
         throw new CorruptTransferException("SET answered " + reply + ", expected OK");

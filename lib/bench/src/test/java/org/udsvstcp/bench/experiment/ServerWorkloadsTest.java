@@ -1,4 +1,4 @@
-package org.udsvstcp.bench.server;
+package org.udsvstcp.bench.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,11 +13,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.udsvstcp.bench.experiment.Experiment;
-import org.udsvstcp.bench.experiment.ExperimentException;
-import org.udsvstcp.bench.experiment.Isolation;
-import org.udsvstcp.bench.experiment.Placement;
-import org.udsvstcp.bench.experiment.Results;
+import org.udsvstcp.bench.ServerTestSupport;
+import org.udsvstcp.bench.server.ManagedServer;
+import org.udsvstcp.bench.server.ServerKind;
 import org.udsvstcp.bench.stats.Ratios;
 import org.udsvstcp.bench.transport.Transport;
 import org.udsvstcp.bench.workload.Workload;
@@ -65,8 +63,8 @@ class ServerWorkloadsTest extends ServerTestSupport {
   }
 
   @ParameterizedTest
-  @EnumSource(Workload.Server.class)
-  void everyWorkloadOfAServerRunsOverBothFamiliesAndLeavesNothing(Workload.Server kind)
+  @EnumSource(ServerKind.class)
+  void everyWorkloadOfAServerRunsOverBothFamiliesAndLeavesNothing(ServerKind kind)
       throws Exception {
     List<Workload> workloads =
         Arrays.stream(Workload.values()).filter(w -> w.server() == kind).toList();
@@ -84,7 +82,7 @@ class ServerWorkloadsTest extends ServerTestSupport {
             .trials(1)
             .placement(Placement.SAME_CORE)
             // The client in a child JVM: the clients must work there too.
-            .isolation(kind == Workload.Server.REDIS ? Isolation.PROCESSES : Isolation.THREADS)
+            .isolation(kind == ServerKind.REDIS ? Isolation.PROCESSES : Isolation.THREADS)
             .build();
     Set<ManagedServer> servers = new HashSet<>();
     Results results =

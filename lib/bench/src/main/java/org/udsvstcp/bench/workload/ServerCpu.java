@@ -1,4 +1,4 @@
-package org.udsvstcp.bench.server;
+package org.udsvstcp.bench.workload;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.udsvstcp.bench.env.TaskCounters;
-import org.udsvstcp.bench.workload.Cost;
-import org.udsvstcp.bench.workload.CostMeter;
 
 /**
  * What a real server spent over an interval, from its processes' own counters: Redis's process, or

@@ -1,4 +1,4 @@
-package org.udsvstcp.bench.server;
+package org.udsvstcp.bench.workload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,13 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.udsvstcp.bench.ServerTestSupport;
+import org.udsvstcp.bench.server.ManagedServer;
+import org.udsvstcp.bench.server.RedisConnections;
+import org.udsvstcp.bench.server.ServerKind;
 import org.udsvstcp.bench.transport.Transport;
-import org.udsvstcp.bench.workload.Cost;
-import org.udsvstcp.bench.workload.CostMeter;
-import org.udsvstcp.bench.workload.LoadDriver;
-import org.udsvstcp.bench.workload.Scope;
-import org.udsvstcp.bench.workload.TrialFailedException;
-import org.udsvstcp.bench.workload.Workload;
 
 /**
  * The pooled and shared Java clients (Jedis's pool, Lettuce, HikariCP over pgjdbc) and the C tools
@@ -30,10 +28,9 @@ import org.udsvstcp.bench.workload.Workload;
  * several clients, in a closed loop and at a fixed rate, with the server's and the clients' cost.
  */
 class LoadClientsTest extends ServerTestSupport {
-  private static final Map<Workload.Server, ManagedServer> SERVERS =
-      new EnumMap<>(Workload.Server.class);
+  private static final Map<ServerKind, ManagedServer> SERVERS = new EnumMap<>(ServerKind.class);
 
-  private static ManagedServer server(Workload.Server kind) {
+  private static ManagedServer server(ServerKind kind) {
     assumeInstalled(kind);
     return SERVERS.computeIfAbsent(kind, k -> ManagedServer.start(k, OptionalInt.empty()));
   }
@@ -112,14 +109,14 @@ class LoadClientsTest extends ServerTestSupport {
   @ParameterizedTest(name = "{0}")
   @MethodSource("redisKinds")
   void aWrongReplyFailsTheRun(LoadClients.Kind kind) throws Exception {
-    ManagedServer server = server(Workload.Server.REDIS);
+    ManagedServer server = server(ServerKind.REDIS);
     // Other bytes under the key once the warm-up is over: every measured GET must fail its check.
     LoadDriver.Edges overwrite =
         new LoadDriver.Edges() {
           @Override
           public void start() {
             try (redis.clients.jedis.Jedis jedis =
-                RedisClients.open(server.endpoint(Transport.TCP))) {
+                RedisConnections.open(server.endpoint(Transport.TCP))) {
               jedis.set(RedisClients.key(64), new byte[64]);
             }
           }
@@ -181,7 +178,7 @@ class LoadClientsTest extends ServerTestSupport {
   @Test
   void pgbenchKeepsAFixedRateAndMeasuresFromTheSchedule() throws Exception {
     assumeInstalled(Workload.PGBENCH_SELECT);
-    ManagedServer server = server(Workload.Server.POSTGRESQL);
+    ManagedServer server = server(ServerKind.POSTGRESQL);
     LoadDriver.Plan plan = new LoadDriver.Plan(4, 300, 0, 2000, 1);
     LoadDriver.Outcome outcome;
     try (Scope scope = new Scope()) {

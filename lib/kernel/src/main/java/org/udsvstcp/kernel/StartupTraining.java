@@ -1,11 +1,11 @@
-package org.udsvstcp.kernel.install;
+package org.udsvstcp.kernel;
 
 import java.nio.file.Path;
-import org.udsvstcp.kernel.JavaKernel;
 
 /**
- * A short, typical session that the installer runs under {@code -XX:ArchiveClassesAtExit}, so the
- * class-data archive holds the classes a real kernel loads before its first result.
+ * A short, typical session ({@code train}) that the installer runs under {@code
+ * -XX:ArchiveClassesAtExit}, so the class-data archive holds the classes a real kernel loads before
+ * its first result.
  */
 public final class StartupTraining {
 

@@ -1,4 +1,4 @@
-package org.udsvstcp.bench.server;
+package org.udsvstcp.bench.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,10 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.udsvstcp.bench.experiment.Experiment;
-import org.udsvstcp.bench.experiment.LoadAnalysis;
-import org.udsvstcp.bench.experiment.Placement;
-import org.udsvstcp.bench.experiment.Results;
+import org.udsvstcp.bench.ServerTestSupport;
 import org.udsvstcp.bench.workload.Cost;
 import org.udsvstcp.bench.workload.CostMeter;
 import org.udsvstcp.bench.workload.Workload;

@@ -1,4 +1,4 @@
-package org.udsvstcp.bench.server;
+package org.udsvstcp.bench.experiment;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.udsvstcp.bench.server;
+package org.udsvstcp.bench.workload;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,18 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.udsvstcp.bench.env.Affinity;
+import org.udsvstcp.bench.server.ManagedServer;
+import org.udsvstcp.bench.server.RedisConnections;
 import org.udsvstcp.bench.transport.Endpoint;
 import org.udsvstcp.bench.transport.PrivateDirectory;
-import org.udsvstcp.bench.workload.CorruptTransferException;
-import org.udsvstcp.bench.workload.Cost;
-import org.udsvstcp.bench.workload.LoadDriver;
-import org.udsvstcp.bench.workload.Scope;
-import org.udsvstcp.bench.workload.ServerTrial;
-import org.udsvstcp.bench.workload.Tally;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -36,13 +31,7 @@ import redis.clients.jedis.Jedis;
  * the run asks for its per-transaction log ({@code -l}, with each transaction's time from its
  * schedule and its schedule lag) and reads the percentiles from there.
  */
-public final class LoadTools {
-  private static final Pattern TPS = Pattern.compile("(?m)^tps = ([0-9.]+)");
-  private static final Pattern PROCESSED =
-      Pattern.compile("(?m)^number of transactions actually processed: (\\d+)");
-  private static final Pattern FAILED =
-      Pattern.compile("(?m)^number of failed transactions: (\\d+)");
-  private static final Pattern LATENCY = Pattern.compile("(?m)^latency average = ([0-9.]+) ms");
+final class LoadTools {
   private static final String LOG_PREFIX = PrivateDirectory.MARKER_PREFIX + "pgbench-log";
 
   private LoadTools() {}
@@ -51,7 +40,7 @@ public final class LoadTools {
    * Runs {@code redis-benchmark -t get -d size -c N} for {@code plan}'s requests (a closed loop:
    * {@code plan.rate()} must be 0) and returns its outcome; the server counted every GET.
    */
-  public static LoadDriver.Outcome redisBenchmark(
+  static LoadDriver.Outcome redisBenchmark(
       Endpoint endpoint, int size, LoadDriver.Plan plan, long serverPid, Scope scope)
       throws IOException {
     if (plan.openLoop()) {
@@ -59,7 +48,7 @@ public final class LoadTools {
           "redis-benchmark has no fixed-rate mode: it runs closed loops only");
     }
     List<String> command = new ArrayList<>();
-    command.add(ToolRuns.tool("redis-benchmark", Executables.onPath("redis-benchmark")));
+    command.add(ToolRuns.tool("redis-benchmark"));
     if (endpoint.transport().isUnix()) {
       command.addAll(List.of("-s", endpoint.path().toString()));
     } else {
@@ -78,13 +67,13 @@ public final class LoadTools {
             Integer.toString(size),
             "--csv"));
     long before;
-    try (Jedis jedis = RedisClients.open(endpoint)) {
+    try (Jedis jedis = RedisConnections.open(endpoint)) {
       // redis-benchmark GETs the literal key "key:__rand_int__" (no -r): give it a value.
       byte[] value = RedisClients.value(size, size);
       if (!"OK".equals(jedis.set("key:__rand_int__".getBytes(StandardCharsets.US_ASCII), value))) {
         throw new CorruptTransferException("SET of the benchmark's key failed");
       }
-      before = RedisClients.calls(jedis, "get");
+      before = RedisConnections.calls(jedis, "get");
     }
     ServerCpu.Interval server = serverPid < 0 ? null : ServerCpu.start(serverPid, false);
     String output;
@@ -95,8 +84,8 @@ public final class LoadTools {
       serverCost = server == null ? Cost.NONE : server.stop();
     }
     double[] csv = ToolRuns.csvRow(output, "GET");
-    try (Jedis jedis = RedisClients.open(endpoint)) {
-      long counted = RedisClients.calls(jedis, "get") - before;
+    try (Jedis jedis = RedisConnections.open(endpoint)) {
+      long counted = RedisConnections.calls(jedis, "get") - before;
       if (counted != requests) {
         throw new CorruptTransferException(
             "redis-benchmark: the server counted " + counted + " GETs, expected " + requests);
@@ -124,10 +113,10 @@ public final class LoadTools {
    * percentiles), and returns its outcome; pgbench reported every transaction processed and none
    * failed.
    */
-  public static LoadDriver.Outcome pgbench(
+  static LoadDriver.Outcome pgbench(
       Endpoint endpoint, LoadDriver.Plan plan, long serverPid, Scope scope) throws IOException {
     List<String> command = new ArrayList<>();
-    command.add(ToolRuns.tool("pgbench", Executables.pgbench()));
+    command.add(ToolRuns.tool("pgbench"));
     String host;
     int port;
     if (endpoint.transport().isUnix()) {
@@ -178,8 +167,8 @@ public final class LoadTools {
       } finally {
         serverCost = server == null ? Cost.NONE : server.stop();
       }
-      long processed = (long) number(PROCESSED, output, "transactions processed");
-      Matcher failed = FAILED.matcher(output);
+      long processed = (long) ToolRuns.number(ToolRuns.PROCESSED, output, "transactions processed");
+      Matcher failed = ToolRuns.FAILED.matcher(output);
       if (processed != plan.requests() || (failed.find() && Long.parseLong(failed.group(1)) != 0)) {
         throw new CorruptTransferException(
             "pgbench processed "
@@ -189,11 +178,11 @@ public final class LoadTools {
                 + " transactions:\n"
                 + output);
       }
-      double tps = number(TPS, output, "tps");
+      double tps = ToolRuns.number(ToolRuns.TPS, output, "tps");
       long nanos = Math.round(processed / tps * 1e9);
       int cpu = Affinity.currentCpu();
       if (logs == null) {
-        double latencyMs = number(LATENCY, output, "latency average");
+        double latencyMs = ToolRuns.number(ToolRuns.LATENCY, output, "latency average");
         Tally tally =
             ServerTrial.toolTally(
                 0,
@@ -275,14 +264,5 @@ public final class LoadTools {
           "pgbench logged " + lines + " transactions, expected " + expected);
     }
     return new Histogram[] {latencies, lags};
-  }
-
-  private static double number(Pattern pattern, String output, String what)
-      throws CorruptTransferException {
-    Matcher matcher = pattern.matcher(output);
-    if (!matcher.find()) {
-      throw new CorruptTransferException("pgbench printed no " + what + "; it printed:\n" + output);
-    }
-    return Double.parseDouble(matcher.group(1));
   }
 }

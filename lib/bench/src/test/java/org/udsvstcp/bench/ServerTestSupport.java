@@ -1,4 +1,4 @@
-package org.udsvstcp.bench.server;
+package org.udsvstcp.bench;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,19 +9,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.udsvstcp.bench.SocketTestSupport;
+import org.udsvstcp.bench.server.Executables;
+import org.udsvstcp.bench.server.ServerKind;
 import org.udsvstcp.bench.workload.Workload;
 
 /** Base class of tests that start real servers: skips without them, finds what they leave. */
-abstract class ServerTestSupport extends SocketTestSupport {
+public abstract class ServerTestSupport extends SocketTestSupport {
 
   /** Skips the test, saying what to install, if {@code workload} cannot run here. */
-  static void assumeInstalled(Workload workload) {
-    assumeTrue(Executables.missing(workload).isEmpty(), () -> Executables.missing(workload).get());
+  protected static void assumeInstalled(Workload workload) {
+    assumeTrue(workload.missing().isEmpty(), () -> workload.missing().get());
   }
 
   /** Skips the test, saying what to install, if {@code server} cannot run here. */
-  static void assumeInstalled(Workload.Server server) {
+  protected static void assumeInstalled(ServerKind server) {
     assumeTrue(Executables.missing(server).isEmpty(), () -> Executables.missing(server).get());
   }
 
@@ -29,7 +30,7 @@ abstract class ServerTestSupport extends SocketTestSupport {
    * Returns the live processes whose command line names {@code path} or whose working directory
    * lies under it (PostgreSQL's backends rename themselves, but keep the data directory as cwd).
    */
-  static List<String> processesUsing(Path path) {
+  protected static List<String> processesUsing(Path path) {
     List<String> found = new ArrayList<>();
     String needle = path.toString();
     try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
@@ -58,7 +59,7 @@ abstract class ServerTestSupport extends SocketTestSupport {
   }
 
   /** Returns true while a process with this id runs. */
-  static boolean alive(long pid) {
+  protected static boolean alive(long pid) {
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 }

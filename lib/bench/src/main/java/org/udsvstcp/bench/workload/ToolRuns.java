@@ -1,4 +1,4 @@
-package org.udsvstcp.bench.server;
+package org.udsvstcp.bench.workload;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -11,13 +11,11 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.udsvstcp.bench.env.Affinity;
+import org.udsvstcp.bench.server.Executables;
+import org.udsvstcp.bench.server.ManagedServer;
+import org.udsvstcp.bench.server.RedisConnections;
+import org.udsvstcp.bench.server.ServerUnavailableException;
 import org.udsvstcp.bench.transport.Endpoint;
-import org.udsvstcp.bench.workload.CorruptTransferException;
-import org.udsvstcp.bench.workload.Scope;
-import org.udsvstcp.bench.workload.ServerTrial;
-import org.udsvstcp.bench.workload.Tally;
-import org.udsvstcp.bench.workload.TrialSpec;
-import org.udsvstcp.bench.workload.Workload;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -28,12 +26,11 @@ import redis.clients.jedis.Jedis;
  * request, pgbench must report every transaction processed and none failed.
  */
 final class ToolRuns {
-  private static final Pattern TPS = Pattern.compile("(?m)^tps = ([0-9.]+)");
-  private static final Pattern PROCESSED =
+  static final Pattern TPS = Pattern.compile("(?m)^tps = ([0-9.]+)");
+  static final Pattern PROCESSED =
       Pattern.compile("(?m)^number of transactions actually processed: (\\d+)");
-  private static final Pattern FAILED =
-      Pattern.compile("(?m)^number of failed transactions: (\\d+)");
-  private static final Pattern LATENCY = Pattern.compile("(?m)^latency average = ([0-9.]+) ms");
+  static final Pattern FAILED = Pattern.compile("(?m)^number of failed transactions: (\\d+)");
+  static final Pattern LATENCY = Pattern.compile("(?m)^latency average = ([0-9.]+) ms");
 
   private ToolRuns() {}
 
@@ -53,7 +50,7 @@ final class ToolRuns {
           default -> "set";
         };
     List<String> command = new ArrayList<>();
-    command.add(tool("redis-benchmark", Executables.onPath("redis-benchmark")));
+    command.add(tool("redis-benchmark"));
     if (endpoint.transport().isUnix()) {
       command.addAll(List.of("-s", endpoint.path().toString()));
     } else {
@@ -74,7 +71,7 @@ final class ToolRuns {
       command.addAll(List.of("-d", Integer.toString(spec.size())));
     }
     long before;
-    try (Jedis jedis = RedisClients.open(endpoint)) {
+    try (Jedis jedis = RedisConnections.open(endpoint)) {
       if (spec.workload() == Workload.REDIS_BENCHMARK_GET) {
         // redis-benchmark GETs the literal key "key:__rand_int__" (no -r): give it a value.
         byte[] value = RedisClients.value(spec.size(), spec.size());
@@ -83,7 +80,7 @@ final class ToolRuns {
           throw new CorruptTransferException("SET of the benchmark's key failed");
         }
       }
-      before = RedisClients.calls(jedis, test);
+      before = RedisConnections.calls(jedis, test);
     }
     String output = runTool(command, scope);
     // -t ping runs PING_INLINE and PING_MBULK; Jedis sends multi-bulk, so that one is compared.
@@ -93,8 +90,8 @@ final class ToolRuns {
             : test.toUpperCase(Locale.ROOT);
     double[] csv = csvRow(output, row);
     long expected = spec.requests() * (spec.workload() == Workload.REDIS_BENCHMARK_PING ? 2 : 1);
-    try (Jedis jedis = RedisClients.open(endpoint)) {
-      long counted = RedisClients.calls(jedis, test) - before;
+    try (Jedis jedis = RedisConnections.open(endpoint)) {
+      long counted = RedisConnections.calls(jedis, test) - before;
       if (counted != expected) {
         throw new CorruptTransferException(
             "redis-benchmark: the server counted "
@@ -149,7 +146,7 @@ final class ToolRuns {
 
   private static Tally pgbench(TrialSpec spec, Endpoint endpoint, Scope scope) throws IOException {
     List<String> command = new ArrayList<>();
-    command.add(tool("pgbench", Executables.pgbench()));
+    command.add(tool("pgbench"));
     String host;
     int port;
     if (endpoint.transport().isUnix()) {
@@ -201,7 +198,7 @@ final class ToolRuns {
         Affinity.currentCpu());
   }
 
-  private static double number(Pattern pattern, String output, String what)
+  static double number(Pattern pattern, String output, String what)
       throws CorruptTransferException {
     Matcher matcher = pattern.matcher(output);
     if (!matcher.find()) {
@@ -210,15 +207,12 @@ final class ToolRuns {
     return Double.parseDouble(matcher.group(1));
   }
 
-  static String tool(String name, Optional<Path> path) {
-    return path.orElseThrow(
+  static String tool(String name) {
+    return Executables.tool(name)
+        .orElseThrow(
             () ->
                 new ServerUnavailableException(
-                    Executables.missing(
-                            name.equals("pgbench")
-                                ? Workload.PGBENCH_SELECT
-                                : Workload.REDIS_BENCHMARK_PING)
-                        .orElse(name + " not found")))
+                    Executables.missingTool(name).orElse(name + " not found")))
         .toString();
   }
 

@@ -1,4 +1,4 @@
-package org.udsvstcp.bench.server;
+package org.udsvstcp.bench.workload;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -6,93 +6,28 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Properties;
 import java.util.SplittableRandom;
-import org.newsclub.net.unix.AFUNIXSocketFactory;
 import org.udsvstcp.bench.env.Affinity;
+import org.udsvstcp.bench.server.ManagedServer;
+import org.udsvstcp.bench.server.PostgresConnections;
 import org.udsvstcp.bench.transport.Endpoint;
-import org.udsvstcp.bench.workload.CorruptTransferException;
-import org.udsvstcp.bench.workload.Cost;
-import org.udsvstcp.bench.workload.Latencies;
-import org.udsvstcp.bench.workload.Scope;
-import org.udsvstcp.bench.workload.Tally;
-import org.udsvstcp.bench.workload.TrialSpec;
 
 /**
- * The PostgreSQL JDBC driver over either family, through one code path: TCP to 127.0.0.1, or the
- * Unix socket through junixsocket's {@code AFUNIXSocketFactory$FactoryArg} with the {@code
- * .s.PGSQL.<port>} path as its argument. Every reply is checked: {@code SELECT 1} returns 1, the
- * point select returns its one row, each batched update updates one row.
+ * The pgjdbc client role of the PostgreSQL workloads, over either family through {@link
+ * PostgresConnections}. Every reply is checked: {@code SELECT 1} returns 1, the point select
+ * returns its one row, each batched update updates one row.
  */
 final class PostgresClients {
   static final String POINT_SELECT = "SELECT abalance FROM pgbench_accounts WHERE aid = ?";
   static final String BATCH_UPDATE = "UPDATE bench_counter SET n = n + 1 WHERE id = ?";
 
-  private static final org.postgresql.Driver DRIVER = new org.postgresql.Driver();
-
   private PostgresClients() {}
-
-  /**
-   * Connects to {@code endpoint} (the driver directly, not DriverManager, whose class-loader rules
-   * a notebook kernel can break).
-   */
-  static Connection open(Endpoint endpoint) throws SQLException {
-    Properties properties = new Properties();
-    properties.setProperty("user", ManagedServer.USER);
-    // No TLS on loopback, for either family: the SSLRequest round trip would be noise.
-    properties.setProperty("sslmode", "disable");
-    properties.setProperty("connectTimeout", "30");
-    String url;
-    if (endpoint.transport().isUnix()) {
-      properties.setProperty("socketFactory", AFUNIXSocketFactory.FactoryArg.class.getName());
-      properties.setProperty("socketFactoryArg", endpoint.path().toString());
-      url = "jdbc:postgresql://localhost/" + ManagedServer.DATABASE;
-    } else {
-      url = "jdbc:postgresql://" + endpoint.host() + ":" + endpoint.port() + "/";
-      url += ManagedServer.DATABASE;
-    }
-    Connection connection = DRIVER.connect(url, properties);
-    if (connection == null) {
-      throw new SQLException("the driver did not accept " + url);
-    }
-    return connection;
-  }
 
   /** Connects, runs {@code SELECT 1} and checks the answer. */
   static void selectOne(Endpoint endpoint) throws SQLException, IOException {
-    try (Connection connection = open(endpoint);
+    try (Connection connection = PostgresConnections.open(endpoint);
         PreparedStatement select = connection.prepareStatement("SELECT 1")) {
       checkOne(select);
-    }
-  }
-
-  /** Creates the workloads' tables (pgbench's at scale 1, and bench_counter); returns version. */
-  static String setUp(Endpoint endpoint) {
-    try (Connection connection = open(endpoint);
-        Statement statement = connection.createStatement()) {
-      statement.execute(
-          "CREATE TABLE pgbench_branches (bid int PRIMARY KEY, bbalance int, filler char(88))");
-      statement.execute("INSERT INTO pgbench_branches VALUES (1, 0, '')");
-      statement.execute(
-          "CREATE TABLE pgbench_accounts (aid int PRIMARY KEY, bid int, abalance int,"
-              + " filler char(84))");
-      statement.execute(
-          "INSERT INTO pgbench_accounts SELECT aid, 1, 0, '' FROM generate_series(1, "
-              + ManagedServer.ACCOUNTS
-              + ") AS aid");
-      statement.execute("CREATE TABLE bench_counter (id int PRIMARY KEY, n bigint NOT NULL)");
-      statement.execute(
-          "INSERT INTO bench_counter SELECT id, 0 FROM generate_series(1, "
-              + ManagedServer.COUNTERS
-              + ") AS id");
-      statement.execute("VACUUM ANALYZE");
-      try (ResultSet version = statement.executeQuery("SHOW server_version")) {
-        version.next();
-        return version.getString(1);
-      }
-    } catch (SQLException e) {
-      throw new ServerUnavailableException("could not create the tables: " + e.getMessage(), e);
     }
   }
 
@@ -111,7 +46,7 @@ final class PostgresClients {
 
   private static Tally overOne(TrialSpec spec, Endpoint endpoint, Scope scope)
       throws SQLException, IOException {
-    Connection connection = open(endpoint);
+    Connection connection = PostgresConnections.open(endpoint);
     Closeable closer = closer(connection);
     scope.register(closer);
     try (PreparedStatement statement =

@@ -1,4 +1,4 @@
-package org.udsvstcp.bench.server;
+package org.udsvstcp.bench.workload;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,83 +7,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.udsvstcp.bench.env.Affinity;
+import org.udsvstcp.bench.server.ManagedServer;
+import org.udsvstcp.bench.server.RedisConnections;
 import org.udsvstcp.bench.transport.Endpoint;
-import org.udsvstcp.bench.workload.CorruptTransferException;
-import org.udsvstcp.bench.workload.Cost;
-import org.udsvstcp.bench.workload.Latencies;
-import org.udsvstcp.bench.workload.Scope;
-import org.udsvstcp.bench.workload.Tally;
-import org.udsvstcp.bench.workload.TrialSpec;
-import org.udsvstcp.bench.workload.Workload;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Response;
 
 /**
- * Jedis over either family, through one code path: TCP through Jedis's own socket, a Unix socket
- * through {@link UnixJedisSocketFactory}. Every reply is checked: PONG, OK, and GET returns the
- * bytes SET wrote.
+ * The Jedis client role of the Redis workloads, over either family through {@link
+ * RedisConnections}. Every reply is checked: PONG, OK, and GET returns the bytes SET wrote.
  */
 final class RedisClients {
-  private static final int TIMEOUT_MILLIS = 30_000;
-
   private RedisClients() {}
-
-  /** Opens a Jedis connection to {@code endpoint}. */
-  static Jedis open(Endpoint endpoint) {
-    DefaultJedisClientConfig config =
-        DefaultJedisClientConfig.builder()
-            .timeoutMillis(TIMEOUT_MILLIS)
-            .socketTimeoutMillis(TIMEOUT_MILLIS)
-            .build();
-    return endpoint.transport().isUnix()
-        ? new Jedis(new UnixJedisSocketFactory(endpoint.path(), TIMEOUT_MILLIS), config)
-        : new Jedis(new HostAndPort(endpoint.host(), endpoint.port()), config);
-  }
-
-  /** Sends one PING and checks the PONG. */
-  static void ping(Endpoint endpoint) throws IOException {
-    try (Jedis jedis = open(endpoint)) {
-      String reply = jedis.ping();
-      if (!"PONG".equals(reply)) {
-        throw new IOException("PING answered " + reply);
-      }
-    }
-  }
-
-  /** Returns the server's version, read from INFO server. */
-  static String setUp(Endpoint endpoint) {
-    try (Jedis jedis = open(endpoint)) {
-      return field(jedis.info("server"), "redis_version");
-    }
-  }
-
-  /** Returns {@code name}'s value in an INFO reply, or "unknown". */
-  static String field(String info, String name) {
-    for (String line : info.split("\r?\n")) {
-      if (line.startsWith(name + ":")) {
-        return line.substring(name.length() + 1).strip();
-      }
-    }
-    return "unknown";
-  }
-
-  /** Returns the calls of {@code command} the server has counted (INFO commandstats). */
-  static long calls(Jedis jedis, String command) {
-    String stats = field(jedis.info("commandstats"), "cmdstat_" + command);
-    if (stats.equals("unknown")) {
-      return 0;
-    }
-    for (String part : stats.split(",")) {
-      if (part.startsWith("calls=")) {
-        return Long.parseLong(part.substring("calls=".length()));
-      }
-    }
-    return 0;
-  }
 
   /** The value a trial writes and expects back: {@code size} bytes from a seed. */
   static byte[] value(int size, long seed) {
@@ -94,12 +31,12 @@ final class RedisClients {
 
   /** The key a trial of {@code size}-byte values uses. */
   static byte[] key(int size) {
-    return ("uds-vs-tcp:" + size).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    return ("uds-vs-tcp:" + size).getBytes(StandardCharsets.US_ASCII);
   }
 
   /** Runs a redis-ping, redis-get or redis-set client: warm-up, then timed round trips. */
   static Tally run(TrialSpec spec, Endpoint endpoint, Scope scope) throws IOException {
-    Jedis jedis = scope.register(open(endpoint));
+    Jedis jedis = scope.register(RedisConnections.open(endpoint));
     try {
       byte[] key = key(spec.size());
       byte[] value = spec.workload().hasValue() ? value(spec.size(), spec.size()) : new byte[0];
