@@ -23,6 +23,21 @@ final class ExtendedFigure extends Figure {
     this.assignments = List.copyOf(assignments);
   }
 
+  /**
+   * Returns {@code figure} with more layout attributes (dotted paths, as {@link Builder#layout}),
+   * set after its own: the same traces, layout and earlier extra attributes.
+   */
+  static ExtendedFigure amend(Figure figure, Map<String, Object> layout) {
+    List<String> assignments = new ArrayList<>();
+    if (figure instanceof ExtendedFigure extended) {
+      assignments.addAll(extended.assignments);
+    }
+    Builder more = new Builder();
+    layout.forEach(more::layout);
+    assignments.addAll(more.assignments);
+    return new ExtendedFigure(figure.getLayout(), List.of(figure.getTraces()), assignments);
+  }
+
   /** Returns the extra assignments, in order, as JavaScript statements. */
   List<String> assignments() {
     return assignments;

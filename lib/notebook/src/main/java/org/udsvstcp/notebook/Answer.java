@@ -13,7 +13,7 @@ import org.udsvstcp.bench.experiment.Rows;
 import org.udsvstcp.bench.reference.ReferenceRun;
 import org.udsvstcp.bench.reference.ReferenceRuns;
 import org.udsvstcp.bench.stats.Findings;
-import org.udsvstcp.charts.Charts;
+import org.udsvstcp.charts.AnswerChart;
 import org.udsvstcp.charts.Figures;
 import org.udsvstcp.charts.MimeBundle;
 import org.udsvstcp.charts.Plotly;
@@ -127,7 +127,7 @@ public final class Answer {
     if (!hasFigure()) {
       return MimeBundle.of(sentences.get(0));
     }
-    return Figures.bundle(Charts.ratioBySize(ratios), ratios);
+    return Figures.bundle(AnswerChart.ratioBySize(ratios), ratios);
   }
 
   /** Returns the figure, for a notebook cell to end with (or its reason where there is none). */
@@ -177,11 +177,11 @@ public final class Answer {
   }
 
   /**
-   * Writes the answer for the report or a reader: {@code [--stream CSV] [--round-trips CSV]
-   * --references DIR [--text] [--out FILE]}. With neither CSV it is the reference runs' answer
-   * (notebook 00's); otherwise this run's. HTML fragment by default, {@code --text} for sources and
-   * sentences as text; to standard output unless {@code --out}. Exits 2 on a usage error, 1 when a
-   * file cannot be read.
+   * Writes the answer for the report or a reader: {@code [--run] [--stream CSV] [--round-trips CSV]
+   * --references DIR [--text] [--out FILE]}. A run's answer with {@code --run} or either CSV (a
+   * part the run lacks is said to be missing); otherwise the reference runs' (notebook 00's). HTML
+   * fragment by default, {@code --text} for sources and sentences as text; to standard output
+   * unless {@code --out}. Exits 2 on a usage error, 1 when a file cannot be read.
    */
   public static void main(String[] args) {
     int code = run(args, System.out, System.err);
@@ -196,6 +196,7 @@ public final class Answer {
     Path references = null;
     Path file = null;
     boolean text = false;
+    boolean ofRun = false;
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
@@ -204,6 +205,7 @@ public final class Answer {
           case "--references" -> references = Path.of(value(args, ++i, "--references"));
           case "--out" -> file = Path.of(value(args, ++i, "--out"));
           case "--text" -> text = true;
+          case "--run" -> ofRun = true;
           default -> throw new IllegalArgumentException("unknown argument " + args[i]);
         }
       }
@@ -213,14 +215,15 @@ public final class Answer {
     } catch (IllegalArgumentException e) {
       err.println("answer: " + e.getMessage());
       err.println(
-          "usage: Answer [--stream CSV] [--round-trips CSV] --references DIR [--text] [--out FILE]");
+          "usage: Answer [--run] [--stream CSV] [--round-trips CSV] --references DIR [--text]"
+              + " [--out FILE]");
       return 2;
     }
     try {
       Answer answer =
-          stream == null && roundTrips == null
-              ? fromReferences(references)
-              : ofRun(stream, roundTrips, references);
+          ofRun || stream != null || roundTrips != null
+              ? ofRun(stream, roundTrips, references)
+              : fromReferences(references);
       String result = text ? answer.sources() + "\n\n" + answer.sentences() + "\n" : answer.html();
       if (file == null) {
         out.print(result);

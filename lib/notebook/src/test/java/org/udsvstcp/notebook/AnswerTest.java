@@ -123,6 +123,17 @@ class AnswerTest {
         answer.sources() + "\n\n" + answer.sentences() + "\n",
         out.toString(StandardCharsets.UTF_8));
 
+    out.reset();
+    code =
+        Answer.run(
+            new String[] {"--run", "--references", REFERENCES.toString(), "--text"},
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    assertTrue(
+        out.toString(StandardCharsets.UTF_8).contains("Notebook 03's sweep is not in this run"),
+        "--run: a run without notebook 03 and 04 is not the references' answer");
+
     Path missing = tmp.resolve("nothing.csv");
     err.reset();
     code =

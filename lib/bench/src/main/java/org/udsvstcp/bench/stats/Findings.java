@@ -148,7 +148,9 @@ public final class Findings {
         + Units.ratio(r.getDouble("ci_low"))
         + " to "
         + Units.ratio(r.getDouble("ci_high"))
-        + ").";
+        + (r.getDouble("ci_low") <= 1 && r.getDouble("ci_high") >= 1
+            ? "), too close to call: the interval holds 1."
+            : ").");
   }
 
   /** Returns a placement in words, with its name. */

@@ -117,6 +117,9 @@ class FindingsTest {
         text);
     assertTrue(
         Findings.roundTrip(roundTrips("cross-core", 40, 50)).contains("two CPUs (cross-core)"));
+    // equal rates: the interval holds 1, and the sentence says the run cannot tell them apart
+    String even = Findings.roundTrip(roundTrips("same-core", 10, 10));
+    assertTrue(even.endsWith("), too close to call: the interval holds 1."), even);
   }
 
   @Test
