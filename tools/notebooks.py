@@ -4,7 +4,8 @@
     tools/notebooks.py nav [--check]            write (or check) the previous | contents | next lines
     tools/notebooks.py execute --out DIR [--kernel NAME] [NB...]
                                                  run notebooks headless with nbclient, fail on any error
-    tools/notebooks.py report --in DIR --out DIR export executed notebooks to HTML with a landing page
+    tools/notebooks.py report --in DIR --out DIR export executed notebooks to HTML with a landing page that
+                                                 leads with the series' answer (org.udsvstcp.notebook.Answer)
 
 Run it with the project's Python, build/venv/bin/python (nbformat, nbclient, nbconvert 7 from
 requirements.txt). The kernel is found through JUPYTER_PATH (the Makefile points it at build/jupyter):
