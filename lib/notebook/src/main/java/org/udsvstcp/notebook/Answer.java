@@ -88,9 +88,7 @@ public final class Answer {
       sources.add(THIS_RUN + ", throughput: " + stream + ", " + origin(stream));
       Table own = Findings.throughputRatios(read(stream));
       sentences.add(throughput("notebook 03's sweep, " + THIS_RUN, own, smokeNote(stream)));
-      ratios = labelled(own, THIS_RUN);
-      Table references0 = referenceRatios(references, ratios);
-      ratios = references0;
+      ratios = referenceRatios(references, labelled(own, THIS_RUN));
     } else {
       sentences.add(
           "Notebook 03's sweep is not in this run, so there is no throughput figure from it.");
