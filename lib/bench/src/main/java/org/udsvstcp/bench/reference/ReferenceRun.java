@@ -9,6 +9,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One machine at one time: a directory of results CSV files taken there.
@@ -19,6 +21,10 @@ import java.util.Optional;
  * @param files the names of its results CSV files, sorted ("03-message-sizes.csv", ...)
  */
 public record ReferenceRun(String name, Path directory, YearMonth month, List<String> files) {
+
+  /** A run id: its UTC time (yyyyMMdd'T'HHmmss), a hyphen, four hex digits. */
+  private static final Pattern RUN_TIME =
+      Pattern.compile("(\\d{4})(\\d{2})(\\d{2})T(\\d{2})(\\d{2})\\d{2}-");
 
   /** Copies {@code files}, so the record stays as it was read. */
   public ReferenceRun {
@@ -81,10 +87,21 @@ public record ReferenceRun(String name, Path directory, YearMonth month, List<St
   public List<String> describe(String file) {
     List<String> lines = new ArrayList<>();
     lines.add(name + "/" + file + ": " + machine());
-    lines.add("  run " + run(file));
+    lines.add("  run " + run(file) + taken(run(file)));
     field(file, "note").ifPresent(note -> lines.add("  note: " + note));
     field(file, "command").ifPresent(command -> lines.add("  command: " + command));
     return lines;
+  }
+
+  /** Returns ", taken 2026-12-02 07:18 UTC" from a run line's id, or nothing when it has none. */
+  static String taken(String run) {
+    Matcher id = RUN_TIME.matcher(run);
+    if (!id.lookingAt()) {
+      return "";
+    }
+    return String.format(
+        ", taken %s-%s-%s %s:%s UTC",
+        id.group(1), id.group(2), id.group(3), id.group(4), id.group(5));
   }
 
   /** Reads the leading {@code #} lines of a results CSV, without the {@code #} and one space. */

@@ -55,7 +55,9 @@ class ReferenceRunsTest {
             "intel-xeon-2026-12  03-message-sizes.csv  Intel Xeon x 2",
             "amd-epyc-2027-01  03-message-sizes.csv, 04-round-trips.csv  AMD EPYC x 2"),
         ReferenceRuns.describe(root));
-    assertTrue(amd.describe(ReferenceRuns.ROUND_TRIPS).get(1).contains("20270103T101010-aaaa"));
+    assertEquals(
+        "  run 20270103T101010-aaaa (teaching profile), taken 2027-01-03 10:10 UTC",
+        amd.describe(ReferenceRuns.ROUND_TRIPS).get(1));
   }
 
   @Test
