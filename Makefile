@@ -30,7 +30,7 @@ export UDS_VS_TCP_TEST_RUN := $(or $(UDS_VS_TCP_TEST_RUN),run-$(shell date +%s%N
 
 run: build kernel node_modules
 	$(PY) tools/notebooks.py execute --out build/notebooks
-	$(PY) tools/notebooks.py report --in build/notebooks --out build/report
+	JAVA="$(JAVA)" $(PY) tools/notebooks.py report --in build/notebooks --out build/report
 	@echo "report: build/report/index.html"
 
 test: deps build kernel node_modules

@@ -108,10 +108,15 @@ def test_the_perf_section_profiles_both_transports_or_says_why_not(execute_noteb
 
 def test_this_run_is_set_beside_the_committed_reference(execute_notebook):
     nb, _ = execute_notebook(NAME)
-    reference = ROOT / "notebooks" / "reference" / "03-message-sizes.csv"
-    assert reference.read_text().startswith("# uds-vs-tcp results\n")
+    # the newest machine directory with a sweep (notebooks/reference/<machine>-<yyyy>-<mm>/)
+    newest = max((d for d in (ROOT / "notebooks" / "reference").iterdir() if (d / "03-message-sizes.csv").exists()),
+                 key=lambda d: (d.name[-7:], d.name))
+    assert (newest / "03-message-sizes.csv").read_text().startswith("# uds-vs-tcp results\n")
     text = nbout.stdout(nb)
-    assert re.search(r"^cpu:\s+\S", text, re.M), "the reference names its machine"
+    # (the cell before ends its output without a newline, so the line starts mid-text)
+    assert re.search(rf"{newest.name}/03-message-sizes.csv: \S", text), "the reference names its machine"
+    assert re.search(r"^  command: make bench ARGS='run --workload stream", text, re.M) or \
+        re.search(r"^  command: tools/reference-runs.sh ", text, re.M), "and the command that made it"
     hosts = next(t for t in nbout.tables(nb) if t.startswith("host comparison"))
     assert "ref_cpu_ns_per_message" in hosts and "this_uds_tcp" in hosts
     for transport in ("tcp", "uds"):
