@@ -307,7 +307,7 @@ public record Experiment(
         List<String> comments = new ArrayList<>();
         comments.add("run " + runId + " (" + Profile.current().label() + ")");
         comments.add("experiment: " + describe());
-        comments.addAll(environment.toText().lines().toList());
+        comments.addAll(environment.toFullText().lines().toList());
         resources.servers.values().forEach(server -> comments.add("server: " + server.describe()));
         resources.sink = CsvSink.create(csv, comments);
       }
