@@ -120,18 +120,14 @@ public record Environment(
   public Map<String, String> asMap(boolean everyVulnerability) {
     Map<String, String> map = new LinkedHashMap<>();
     map.put("cpu", cpuModel + " x " + cpuCount + " (allowed: " + allowedCpus + ")");
-    Map<String, String> facts = machine.asMap(everyVulnerability);
-    // The CPU's identity beside its model, the kernel's settings beside its release.
-    for (String cpuFact : List.of("cpu id", "hypervisor")) {
-      map.put(cpuFact, facts.remove(cpuFact));
-    }
     map.put("kernel", kernel);
-    map.putAll(facts);
     map.put("os", os);
     map.put("jvm", jvm);
     map.put("libraries", join(libraries));
     map.put("socket buffers", join(socketBuffers));
     map.put("pinning", pinning);
+    // After the lines older files have, so readers of the first lines find them where they were.
+    map.putAll(machine.asMap(everyVulnerability));
     return map;
   }
 

@@ -223,9 +223,6 @@ public record Machine(
     map.put("cpu id", cpuId());
     map.put("hypervisor", hypervisor);
     map.put("mitigations", mitigationSummary());
-    if (everyVulnerability) {
-      vulnerabilities.forEach((name, line) -> map.put("vulnerability " + name, line));
-    }
     map.put(
         "boot options",
         mitigationOptions.isEmpty()
@@ -234,6 +231,9 @@ public record Machine(
     map.put("clocksource", clocksource);
     map.put("timer", timerHz);
     map.put("tcp congestion", tcpCongestionControl);
+    if (everyVulnerability) {
+      vulnerabilities.forEach((name, line) -> map.put("vulnerability " + name, line));
+    }
     return map;
   }
 
