@@ -96,7 +96,8 @@ def test_the_perf_section_profiles_both_transports_or_says_why_not(execute_noteb
         return
     assert "perf can sample the kernel here" in text
     for transport in ("tcp", "uds"):
-        assert re.search(rf"^{transport} \(\d+ samples\): \S*perf record -e cpu-clock -F 4999 -t \d+,\d+ -D -1 --control fifo:",
+        assert re.search(rf"^{transport} \(\d+ samples\): \S*perf record -e cpu-clock -c \d+ -g --kernel-callchains"
+                         rf" (-C \d+|-t \d+,\d+) -D -1 --control fifo:",
                          text, re.M), transport
         table = next(t for t in nbout.tables(nb) if t.startswith(f"{transport}: top kernel functions, 65536 B"))
         assert "percent_of_samples" in table
