@@ -9,8 +9,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code uds-vs-tcp} command line: {@code run}, {@code original}, {@code env}, {@code overhead}
- * and {@code compare}.
+ * The {@code uds-vs-tcp} command line: {@code run}, {@code original}, {@code env}, {@code
+ * overhead}, {@code compare}, {@code profile}, {@code model} and {@code reference}.
  */
 @Command(
     name = "uds-vs-tcp",
@@ -23,6 +23,9 @@ import picocli.CommandLine.Spec;
       EnvCommand.class,
       OverheadCommand.class,
       CompareCommand.class,
+      ProfileCommand.class,
+      ModelCommand.class,
+      ReferenceCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -78,6 +81,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(
-        spec.commandLine(), "name a command: run, original, env, overhead or compare (see --help)");
+        spec.commandLine(),
+        "name a command: run, original, env, overhead, compare, profile, model or reference (see --help)");
   }
 }

@@ -75,6 +75,7 @@ public record KernelProfile(
   public static final long PERIOD_NS = 194_003;
 
   private static final long STOP_SECONDS = 20;
+  private static final Duration WARMUP = Duration.ofMillis(500);
 
   /**
    * One kernel function.
@@ -152,8 +153,11 @@ public record KernelProfile(
       boolean cpuWide =
           server.pinning().pinned() && client.pinning().pinned() && (isRoot() || paranoia() <= 0);
       TrialSpec spec = TrialSpec.stream(transport, size, duration);
-      // A first trial unsampled, so the sampled one runs compiled code.
-      Trial.run(spec, TransportOptions.defaults(), server, client, Trial.defaultTimeout(spec));
+      // A first trial unsampled, so the sampled one runs compiled code (half a second is plenty
+      // for the JIT to compile the loops).
+      TrialSpec warmup =
+          TrialSpec.stream(transport, size, duration.compareTo(WARMUP) < 0 ? duration : WARMUP);
+      Trial.run(warmup, TransportOptions.defaults(), server, client, Trial.defaultTimeout(warmup));
       Path control = dir.resolve("control");
       Path ack = dir.resolve("ack");
       makeFifos(control, ack);
@@ -169,6 +173,11 @@ public record KernelProfile(
               Long.toString(PERIOD_NS),
               "-g",
               "--kernel-callchains",
+              // Nothing about other processes' files is needed: the kernel's symbols come from
+              // kallsyms, and user-space samples count as user time whatever their function.
+              "--synth=no",
+              "--no-buildid",
+              "--no-buildid-cache",
               cpuWide ? "-C" : "-t",
               cpuWide ? Integer.toString(cpu.getAsInt()) : s.getAsLong() + "," + c.getAsLong(),
               "-D",
@@ -196,7 +205,8 @@ public record KernelProfile(
         recording.destroy();
         waitFor(recording);
       }
-      List<String> report = List.of(perf, "script", "-i", data.toString(), "-F", PerfScript.FIELDS);
+      List<String> report =
+          List.of(perf, "script", "-i", data.toString(), "-F", PerfScript.FIELDS, "--no-inline");
       Process reporting = start(report, dir.resolve("report.log"));
       KernelTime.Tally tally =
           new KernelTime.Tally(

@@ -5,17 +5,17 @@ import java.util.Arrays;
 /** What the kernel spent a sample on; the rules of {@link SymbolRules} decide which. */
 public enum KernelCategory {
   /** System call entry, exit and the generic dispatch from a call to its socket. */
-  SYSCALL("syscall", "system call entry, exit and dispatch"),
+  SYSCALL("syscall", "system call entry and exit"),
   /** Code that exists only to defend against speculative execution: thunks, barriers, clearing. */
-  MITIGATION("mitigation", "mitigation code (thunks, barriers, buffer clearing)"),
+  MITIGATION("mitigation", "mitigation code"),
   /** Copying to and from user memory, with the checks each copy makes. */
   COPY("copy", "copying to and from user memory"),
   /** TCP, IP, the loopback device and the softirq receive path. */
-  TCP_IP("tcp_ip", "the TCP/IP path (TCP, IP, loopback, softirq receive)"),
+  TCP_IP("tcp_ip", "the TCP/IP path"),
   /** The Unix socket's own send, receive and queueing. */
   UNIX("unix", "the Unix-socket path"),
   /** Allocating, charging and freeing socket buffers and their memory. */
-  MEMORY("memory", "socket buffers and memory management"),
+  MEMORY("memory", "socket buffers and memory"),
   /** Switching tasks, waking them and waiting on sockets. */
   SCHEDULER("scheduler", "scheduler and wake-ups"),
   /** Everything else: interrupts, timers, page faults, the JVM's other calls. */

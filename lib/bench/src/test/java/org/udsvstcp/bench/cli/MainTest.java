@@ -46,7 +46,10 @@ class MainTest extends SocketTestSupport {
   @Test
   void noCommandIsAUsageError() {
     assertEquals(2, run());
-    assertTrue(err.toString().contains("run, original, env, overhead or compare"), err.toString());
+    assertTrue(
+        err.toString()
+            .contains("run, original, env, overhead, compare, profile, model or reference"),
+        err.toString());
   }
 
   @Test
