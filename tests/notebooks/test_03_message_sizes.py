@@ -106,7 +106,7 @@ def test_the_perf_section_profiles_both_transports_or_says_why_not(execute_noteb
 
 def test_this_run_is_set_beside_the_committed_reference(execute_notebook):
     nb, _ = execute_notebook(NAME)
-    reference = ROOT / "notebooks" / "reference" / "03-message-sizes.csv"
+    reference = ROOT / "notebooks" / "reference" / "intel-xeon-2026-11" / "03-message-sizes.csv"
     assert reference.read_text().startswith("# uds-vs-tcp results\n")
     text = nbout.stdout(nb)
     assert re.search(r"^cpu:\s+\S", text, re.M), "the reference names its machine"
