@@ -199,8 +199,7 @@ public final class CostModel {
       out.add(
           String.format(
               Locale.ROOT,
-              "%s: predicted %s, measured %s (95%% CI %s to %s); %s costs %s its line, %s %s:"
-                  + " %s",
+              "%s: predicted %s, measured %s (95%% CI %s to %s); %s costs %s, %s %s: %s",
               Units.size(size),
               Units.ratio(ratios.doubleColumn("predicted").getDouble(i)),
               Units.ratio(measured),
@@ -212,10 +211,10 @@ public final class CostModel {
               relative(denOff),
               costsExplain
                   ? "the cost per message is not fixed plus per-byte here"
-                  : "and the measured costs give "
+                  : "the measured costs give "
                       + Units.ratio(costRatio)
-                      + ", so the CPU was not equally busy for both (waiting, or work in other"
-                      + " threads)"));
+                      + ", so the CPU was not equally busy for both (waiting, or other threads"
+                      + " on it)"));
     }
     return out;
   }
@@ -241,11 +240,48 @@ public final class CostModel {
 
   private static String relative(double off) {
     if (Double.isNaN(off)) {
-      return "an unknown amount off";
+      return "an unknown amount off its line";
     }
     return Math.abs(off) < 0.05
-        ? "within 5% of"
-        : String.format(Locale.ROOT, "%.0f%% %s", Math.abs(100 * off), off > 0 ? "above" : "below");
+        ? "within 5% of its line"
+        : String.format(
+            Locale.ROOT, "%.0f%% %s its line", Math.abs(100 * off), off > 0 ? "above" : "below");
+  }
+
+  /**
+   * Returns, for a table made by {@link #byCategory} and a profiled size that is not one of the
+   * fit, the {@code n} transport-and-category cells furthest from their lines, largest first, as
+   * "uds memory +643 ns": where the cost of a message stops being fixed plus per-byte.
+   */
+  public static List<String> furthestFromTheirLines(Table fit, int size, int n) {
+    List<Integer> rows = new ArrayList<>();
+    for (int i = 0; i < fit.rowCount(); i++) {
+      if (fit.intColumn("size").get(i) == size) {
+        rows.add(i);
+      }
+    }
+    rows.sort(
+        java.util.Comparator.comparingDouble(
+                (Integer i) ->
+                    Math.abs(
+                        fit.doubleColumn("profiled_ns").getDouble(i)
+                            - fit.doubleColumn("predicted_ns").getDouble(i)))
+            .reversed());
+    List<String> out = new ArrayList<>();
+    for (int i : rows.subList(0, Math.min(n, rows.size()))) {
+      double off =
+          fit.doubleColumn("profiled_ns").getDouble(i)
+              - fit.doubleColumn("predicted_ns").getDouble(i);
+      out.add(
+          String.format(
+              Locale.ROOT,
+              "%s %s %s%.0f ns",
+              fit.stringColumn("transport").get(i),
+              fit.stringColumn("category").get(i),
+              off >= 0 ? "+" : "-",
+              Math.abs(off)));
+    }
+    return out;
   }
 
   /**

@@ -180,9 +180,9 @@ public final class KernelCosts {
   }
 
   /**
-   * Returns sentences computed from a profile: at each profiled size, {@code more}'s extra time per
-   * message over {@code less} (kernel and user, from the samples) and the two categories that make
-   * most of it.
+   * Returns sentences computed from a profile: at each profiled size, how much more (or less)
+   * {@code more} spends per message than {@code less} (kernel and user time, from the samples), the
+   * two categories where it spends most beyond {@code less}, and the two where it spends least.
    */
   public static List<String> whereTheExtraGoes(Table profile, String more, String less) {
     List<String> out = new ArrayList<>();
@@ -192,19 +192,23 @@ public final class KernelCosts {
         continue;
       }
       double total = extra.doubleColumn("extra_ns").sum();
-      List<String> top = largest(extra, 2);
+      List<String> plus = largest(extra, 2);
+      Table negated = extra.copy();
+      negated.replaceColumn(
+          "extra_ns", negated.doubleColumn("extra_ns").multiply(-1).setName("extra_ns"));
+      List<String> minus = largest(negated, 2);
       out.add(
           String.format(
               Locale.ROOT,
-              "%s: %s spends %s %s per message than %s (both ends, from the samples); %s",
+              "%s: %s spends %s %s per message than %s (both ends, from the samples); more in %s;"
+                  + " less in %s",
               Units.size(size),
               more,
               Units.seconds(Math.abs(total) * 1e-9),
               total >= 0 ? "more" : "less",
               less,
-              top.isEmpty()
-                  ? "no category costs it more"
-                  : "the largest parts of its extra cost: " + String.join(" and ", top)));
+              plus.isEmpty() ? "no category" : String.join(" and ", plus),
+              minus.isEmpty() ? "no category" : String.join(" and ", minus)));
     }
     return out;
   }

@@ -108,7 +108,7 @@ class CostModelTest {
     assertTrue(said.get(0).endsWith("; it misses at 1 MiB"), said.get(0));
     assertTrue(
         said.get(1).startsWith("1 MiB: predicted ")
-            && said.get(1).contains("uds costs 40% above its line, tcp within 5% of")
+            && said.get(1).contains("uds costs 40% above its line, tcp within 5% of its line:")
             && said.get(1).endsWith("the cost per message is not fixed plus per-byte here"),
         said.get(1));
   }
@@ -160,5 +160,9 @@ class CostModelTest {
     assertEquals(
         400 + 400.0 / 65472 * 4032, syscall4k.doubleColumn("predicted_ns").getDouble(0), 1e-9);
     assertEquals(430, syscall4k.doubleColumn("profiled_ns").getDouble(0), 1e-9);
+    // The copy is on its line at 4 KiB; the system calls are 5 ns above theirs.
+    assertEquals(
+        List.of("tcp syscall +5 ns", "tcp copy +0 ns"),
+        CostModel.furthestFromTheirLines(fit, 4096, 2));
   }
 }
