@@ -158,6 +158,38 @@ public final class CostModel {
   }
 
   /**
+   * Returns the two curves of a table made by {@link #ratios} as one ratio table for a chart:
+   * {@code series} ("measured" with its 95% CI, "predicted from 64 B and 64 KiB" without one),
+   * {@code size}, {@code ratio}, {@code ci_low}, {@code ci_high}.
+   */
+  public static Table curve(Table ratios) {
+    List<String> fit = fitSizes(ratios);
+    String predicted = "predicted from " + fit.get(0) + " and " + fit.get(1);
+    Table out =
+        Table.create(
+            "UDS/TCP throughput ratio: measured, and predicted by fixed plus per-byte",
+            StringColumn.create("series"),
+            IntColumn.create("size"),
+            DoubleColumn.create("ratio"),
+            DoubleColumn.create("ci_low"),
+            DoubleColumn.create("ci_high"));
+    for (String series : List.of("measured", predicted)) {
+      for (int i = 0; i < ratios.rowCount(); i++) {
+        boolean measured = series.equals("measured");
+        double ratio = ratios.doubleColumn(measured ? "measured" : "predicted").getDouble(i);
+        out.stringColumn("series").append(series);
+        out.intColumn("size").append(ratios.intColumn("size").get(i));
+        out.doubleColumn("ratio").append(ratio);
+        out.doubleColumn("ci_low")
+            .append(measured ? ratios.doubleColumn("ci_low").getDouble(i) : ratio);
+        out.doubleColumn("ci_high")
+            .append(measured ? ratios.doubleColumn("ci_high").getDouble(i) : ratio);
+      }
+    }
+    return out;
+  }
+
+  /**
    * Returns sentences computed from a table made by {@link #ratios}: at which sizes the prediction
    * from two sizes holds within {@link #TOLERANCE}, and for each size where it misses, which
    * transport's cost left its line and by how much, and whether the measured costs explain the

@@ -394,6 +394,23 @@ public final class KernelCosts {
     return a - b;
   }
 
+  /**
+   * Returns a copy of a profile table with a first column {@code machine} naming where it was
+   * taken, so several machines' profiles can be appended into one table and charted side by side.
+   */
+  public static Table labelled(Table profile, String machine) {
+    Table out = profile.copy();
+    if (out.containsColumn("machine")) {
+      out.removeColumns("machine");
+    }
+    StringColumn column = StringColumn.create("machine", out.rowCount());
+    for (int i = 0; i < out.rowCount(); i++) {
+      column.set(i, machine);
+    }
+    out.insertColumn(0, column);
+    return out.setName(profile.name());
+  }
+
   /** The sizes of a profile table, in order. */
   public static List<Integer> sizes(Table profile) {
     return firstRows(profile).stream().map(r -> size(profile, r)).distinct().sorted().toList();

@@ -86,6 +86,15 @@ class CostModelTest {
       assertTrue(ratios.booleanColumn("within").get(i));
       assertEquals(size == 64 || size == 65536, ratios.booleanColumn("fit").get(i));
     }
+    Table curve = CostModel.curve(ratios);
+    assertEquals(2 * SIZES.length, curve.rowCount());
+    assertEquals(
+        List.of("measured", "predicted from 64 B and 64 KiB"),
+        curve.stringColumn("series").unique().asList());
+    assertEquals(
+        curve.doubleColumn("ratio").getDouble(SIZES.length),
+        curve.doubleColumn("ci_high").getDouble(SIZES.length),
+        "a prediction has no interval");
     List<String> said = CostModel.conclusions(ratios, "uds", "tcp");
     assertEquals(
         "fixed plus per-byte, fitted at 64 B and 64 KiB, predicts the uds/tcp ratio within 10% at"

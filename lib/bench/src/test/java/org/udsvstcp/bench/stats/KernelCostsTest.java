@@ -205,6 +205,15 @@ class KernelCostsTest {
     assertEquals(7600, wide.doubleColumn("tcp 64 KiB").getDouble(3), 1e-9);
   }
 
+  @Test
+  void labelsAProfileWithItsMachineSoSeveralAppendIntoOneTable() {
+    Table both =
+        KernelCosts.labelled(here(), "this run").append(KernelCosts.labelled(here(), "ref"));
+    assertEquals("machine", both.columnNames().get(0));
+    assertEquals(List.of("this run", "ref"), both.stringColumn("machine").unique().asList());
+    assertEquals(2 * here().rowCount(), both.rowCount());
+  }
+
   private static Table sweep(double tcp, double uds) {
     Table t =
         Table.create(
