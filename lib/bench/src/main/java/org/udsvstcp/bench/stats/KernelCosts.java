@@ -75,6 +75,44 @@ public final class KernelCosts {
   }
 
   /**
+   * Returns one sentence on a table made by {@link #check}: in how many profiles the samples and
+   * the cost columns agree within {@link #AGREE}, their range, and how many had too few timer ticks
+   * for the cost columns to split user from system time.
+   */
+  public static String checkSummary(Table check) {
+    int agree = check.booleanColumn("agree").countTrue();
+    DoubleColumn ratios = check.doubleColumn("kernel_ratio");
+    int unsplit = ratios.isMissing().size();
+    DoubleColumn known = ratios.removeMissing();
+    StringBuilder s =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "samples x period and the cost columns' system time agree within %.0f%% in %d of %d"
+                    + " profiles",
+                100 * AGREE,
+                agree,
+                check.rowCount()));
+    if (known.size() > 0) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              " (the samples' kernel time is %s to %s of the system time)",
+              Units.ratio(known.min()),
+              Units.ratio(known.max())));
+    }
+    if (unsplit > 0) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "; in %d the trial held too few timer ticks for the cost columns to split user from"
+                  + " system time (a longer trial fixes that)",
+              unsplit));
+    }
+    return s.toString();
+  }
+
+  /**
    * Returns the time per message by category as a wide table: a row per category (the kernel's,
    * then user space), a column per transport and size ("tcp 64 B"), in nanoseconds.
    */
@@ -296,7 +334,12 @@ public final class KernelCosts {
     double here = extraCpu(hereSweep, more, less, size);
     double ref = extraCpu(refSweep, more, less, size);
     String what =
-        more.toUpperCase(Locale.ROOT) + "'s extra cost per " + Units.size(size) + " message";
+        more.toUpperCase(Locale.ROOT)
+            + "'s cost per "
+            + Units.size(size)
+            + " message minus "
+            + less.toUpperCase(Locale.ROOT)
+            + "'s";
     if (Double.isNaN(here) || Double.isNaN(ref)) {
       out.add(
           what
@@ -310,13 +353,13 @@ public final class KernelCosts {
             Locale.ROOT,
             "%s is %s here and %s on %s (both ends' CPU time, medians of the sweeps' cost columns)",
             what,
-            Units.seconds(here * 1e-9),
-            Units.seconds(ref * 1e-9),
+            signed(here),
+            signed(ref),
             reference));
     if (refProfile == null || extra(refProfile, more, less, size).rowCount() == 0) {
       out.add(
           "where the difference of "
-              + Units.seconds((here - ref) * 1e-9)
+              + signed(here - ref)
               + " goes is missing: "
               + reference
               + " has no kernel profile at "
@@ -409,6 +452,10 @@ public final class KernelCosts {
     }
     out.insertColumn(0, column);
     return out.setName(profile.name());
+  }
+
+  private static String signed(double ns) {
+    return (ns < 0 ? "-" : "+") + Units.seconds(Math.abs(ns) * 1e-9);
   }
 
   /** The sizes of a profile table, in order. */

@@ -136,6 +136,17 @@ class KernelCostsTest {
     assertTrue(check.booleanColumn("agree").get(0));
     assertFalse(check.booleanColumn("agree").get(2), "2550 against 3000 is 15% off");
     assertEquals(100 / 15820.0, check.doubleColumn("moved_share").getDouble(0), 1e-9);
+    assertEquals(
+        "samples x period and the cost columns' system time agree within 10% in 2 of 3 profiles"
+            + " (the samples' kernel time is 0.85x to 1.05x of the system time)",
+        KernelCosts.checkSummary(check));
+    Table unsplit = here();
+    unsplit.doubleColumn("cost_system_ns_per_message").set(0, Double.NaN);
+    assertTrue(
+        KernelCosts.checkSummary(KernelCosts.check(unsplit))
+            .endsWith(
+                "; in 1 the trial held too few timer ticks for the cost columns to split user"
+                    + " from system time (a longer trial fixes that)"));
   }
 
   @Test
@@ -163,7 +174,7 @@ class KernelCostsTest {
         KernelCosts.compareHosts(
             sweepHere, here(), sweepRef, null, "intel-xeon-2026-11", "tcp", "uds", 65536);
     assertEquals(
-        "TCP's extra cost per 64 KiB message is 4.50 us here and 15.5 us on intel-xeon-2026-11 (both"
+        "TCP's cost per 64 KiB message minus UDS's is +4.50 us here and +15.5 us on intel-xeon-2026-11 (both"
             + " ends' CPU time, medians of the sweeps' cost columns)",
         noProfile.get(0));
     assertTrue(
