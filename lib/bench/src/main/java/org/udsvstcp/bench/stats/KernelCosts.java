@@ -194,12 +194,16 @@ public final class KernelCosts {
 
   /**
    * Returns the labels of the {@code n} categories with the largest positive extra time in a table
-   * made by {@link #extra}, largest first, each with its time ("the TCP/IP path (1.2 µs)").
+   * made by {@link #extra}, largest first, each with its time ("the TCP/IP path (1.2 µs)"); one
+   * below a twentieth of the largest is left out.
    */
   public static List<String> largest(Table extra, int n) {
+    // A category at a twentieth of the largest is noise beside it (a timer of another program).
+    double floor = Math.max(0, extra.doubleColumn("extra_ns").max()) / 20;
     List<Integer> rows = new ArrayList<>();
     for (int i = 0; i < extra.rowCount(); i++) {
-      if (extra.doubleColumn("extra_ns").getDouble(i) > 0) {
+      double value = extra.doubleColumn("extra_ns").getDouble(i);
+      if (value > 0 && value >= floor) {
         rows.add(i);
       }
     }

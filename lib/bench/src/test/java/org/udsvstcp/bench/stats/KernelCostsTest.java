@@ -155,6 +155,10 @@ class KernelCostsTest {
     assertEquals(9, extra.rowCount());
     assertEquals(
         List.of("the TCP/IP path (7.60 us)", "copy (1.70 us)"), KernelCosts.largest(extra, 2));
+    // At 64 B (tcp against itself, plus a 20 ns crumb) only what matters is named.
+    Table crumbs = KernelCosts.extra(here(), "tcp", "uds", 65536);
+    crumbs.doubleColumn("extra_ns").set(7, 20.0);
+    assertEquals(2, KernelCosts.largest(crumbs, 5).size(), "20 ns beside 7.6 us is left out");
     List<String> said = KernelCosts.whereTheExtraGoes(here(), "tcp", "uds");
     assertEquals(1, said.size(), "64 B has no uds profile to compare with");
     assertTrue(
