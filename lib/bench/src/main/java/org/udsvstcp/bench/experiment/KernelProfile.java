@@ -89,10 +89,20 @@ public record KernelProfile(
   public static final List<String> ENDS = List.of("server", "client");
 
   /**
+   * The environment variable that, set to {@code off}, makes this machine count as one where perf
+   * cannot sample (so a notebook's fallback can be seen, and tested, on a machine where it can).
+   */
+  public static final String PERF_SWITCH = "UDS_VS_TCP_PERF";
+
+  /**
    * Returns why perf cannot sample the kernel here, or empty if it can: perf must be installed
-   * ({@code linux-perf} on Debian) and this user root or {@code perf_event_paranoid} at most 1.
+   * ({@code linux-perf} on Debian), this user root or {@code perf_event_paranoid} at most 1, and
+   * {@value #PERF_SWITCH} not {@code off}.
    */
   public static Optional<String> unavailable() {
+    if ("off".equals(System.getenv(PERF_SWITCH))) {
+      return Optional.of(PERF_SWITCH + "=off: told not to sample");
+    }
     Optional<Path> perf = perf();
     if (perf.isEmpty()) {
       return Optional.of("perf is not installed (Debian: apt-get install linux-perf)");
