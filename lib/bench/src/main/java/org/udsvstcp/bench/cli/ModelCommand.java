@@ -28,7 +28,8 @@ import tech.tablesaw.api.Table;
     description =
         "Fits both ends' CPU time per message as fixed + per-byte x size at two sizes of a stream"
             + " sweep, predicts the UDS/TCP throughput ratio at every other size and sets it beside"
-            + " the measured one; with --profile, the same fit per kernel category.")
+            + " the measured one; with --profile, the profile's check, categories and where TCP's"
+            + " extra cost goes, and the same fit per kernel category.")
 final class ModelCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -120,7 +121,9 @@ final class ModelCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), e.getMessage());
       }
       out.println();
-      out.println(fit.name() + " (" + profile + ")");
+      out.println(profile + ":");
+      ProfileCommand.print(out, KernelProfiles.read(profile));
+      out.println(fit.name());
       out.printf(
           Locale.ROOT,
           "%-5s %-11s %10s %10s %-7s %10s %10s%n",
