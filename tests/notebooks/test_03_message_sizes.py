@@ -99,7 +99,8 @@ def test_the_perf_section_profiles_both_transports_or_says_why_not(execute_noteb
         return
     assert "perf can sample the kernel here" in text
     for transport in ("tcp", "uds"):
-        assert re.search(rf"^{transport} \(\d+ samples\): \S*perf record -e cpu-clock -F 4999 -t \d+,\d+ -D -1 --control fifo:",
+        assert re.search(rf"^{transport} \(\d+ samples\): \S*perf record -e cpu-clock -c \d+ -g --kernel-callchains"
+                         rf" (-C \d+|-t \d+,\d+) -D -1 --control fifo:",
                          text, re.M), transport
         table = next(t for t in nbout.tables(nb) if t.startswith(f"{transport}: top kernel functions, 65536 B"))
         assert "percent_of_samples" in table
@@ -116,7 +117,7 @@ def test_this_run_is_set_beside_the_committed_reference(execute_notebook):
     # (the cell before ends its output without a newline, so the line starts mid-text)
     assert re.search(rf"{newest.name}/03-message-sizes.csv: \S", text), "the reference names its machine"
     assert re.search(r"^  command: make bench ARGS='run --workload stream", text, re.M) or \
-        re.search(r"^  command: tools/reference-runs.sh ", text, re.M), "and the command that made it"
+        re.search(r"^  command: make reference NAME=", text, re.M), "and the command that made it"
     hosts = next(t for t in nbout.tables(nb) if t.startswith("host comparison"))
     assert "ref_cpu_ns_per_message" in hosts and "this_uds_tcp" in hosts
     for transport in ("tcp", "uds"):

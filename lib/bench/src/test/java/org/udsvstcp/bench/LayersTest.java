@@ -54,6 +54,7 @@ class LayersTest {
               List.of("org.udsvstcp.bench.server"),
               List.of(
                   "org.udsvstcp.bench.env",
+                  "org.udsvstcp.bench.perf",
                   "org.udsvstcp.bench.reference",
                   "org.udsvstcp.bench.stats"),
               List.of("org.udsvstcp.bench.transport"),

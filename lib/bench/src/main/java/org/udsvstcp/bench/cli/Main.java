@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code uds-vs-tcp} command line: {@code run}, {@code original}, {@code env}, {@code
- * overhead}, {@code compare} and {@code references}.
+ * overhead}, {@code compare}, {@code profile}, {@code model}, {@code references} and {@code
+ * reference-run}.
  */
 @Command(
     name = "uds-vs-tcp",
@@ -23,7 +24,10 @@ import picocli.CommandLine.Spec;
       EnvCommand.class,
       OverheadCommand.class,
       CompareCommand.class,
+      ProfileCommand.class,
+      ModelCommand.class,
       ReferencesCommand.class,
+      ReferenceCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -80,6 +84,7 @@ public final class Main implements Runnable {
   public void run() {
     throw new ParameterException(
         spec.commandLine(),
-        "name a command: run, original, env, overhead, compare or references (see --help)");
+        "name a command: run, original, env, overhead, compare, profile, model, references or"
+            + " reference-run (see --help)");
   }
 }

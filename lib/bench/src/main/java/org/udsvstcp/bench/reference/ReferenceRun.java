@@ -64,10 +64,36 @@ public record ReferenceRun(String name, Path directory, YearMonth month, List<St
 
   /**
    * Returns the machine line: the {@code cpu:} field of its first file, e.g. "AMD EPYC x 2
-   * (allowed: 0,1)".
+   * (allowed: 0,1)", and its {@code cpu id:} where the header has one.
    */
   public String machine() {
-    return field(files.get(0), "cpu").orElseThrow();
+    String cpu = field(files.get(0), "cpu").orElseThrow();
+    return field(files.get(0), "cpu id").map(id -> cpu + ", " + id).orElse(cpu);
+  }
+
+  /**
+   * Returns what this run lacks that a reference run made today has, in words: a file of {@code
+   * make reference}, or the machine's CPU identity and mitigations in its header (recorded since
+   * 2026-12).
+   */
+  public List<String> missing() {
+    List<String> missing = new ArrayList<>();
+    if (!has(ReferenceRuns.STREAM)) {
+      missing.add("no stream sweep (" + ReferenceRuns.STREAM + ")");
+    }
+    if (!has(ReferenceRuns.ROUND_TRIPS)) {
+      missing.add("no 64 B round trips (" + ReferenceRuns.ROUND_TRIPS + ")");
+    }
+    if (!has(ReferenceRuns.PROFILE)) {
+      missing.add(
+          "no kernel profile (" + ReferenceRuns.PROFILE + "): where its time went is not known");
+    }
+    if (field(files.get(0), "mitigations").isEmpty()) {
+      missing.add(
+          "no CPU identity, mitigations, clocksource or timer frequency in its header (made"
+              + " before they were recorded)");
+    }
+    return missing;
   }
 
   /** Returns the run line of {@code file}: its run id and profile, "20261203T140439-b300 (...)". */

@@ -27,10 +27,18 @@ public final class ReferenceRuns {
   /** Notebook 04's 64 B round trips, both ends on one CPU. */
   public static final String ROUND_TRIPS = "04-round-trips.csv";
 
+  /** Notebook 08's kernel profile: time per message by category (a kernel-profile CSV). */
+  public static final String PROFILE = "08-kernel-profile.csv";
+
   /** The first line of every results CSV the library writes. */
   static final String SIGNATURE = "uds-vs-tcp results";
 
-  private static final Pattern NAME = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*-(\\d{4})-(\\d{2})");
+  /** The first line of a kernel-profile CSV. */
+  static final String PROFILE_SIGNATURE = "uds-vs-tcp kernel profile";
+
+  /** A reference directory's name: {@code <machine>-<yyyy>-<mm>}. */
+  public static final Pattern NAME = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*-(\\d{4})-(\\d{2})");
+
   private static final Pattern RUN_ID = Pattern.compile("(\\d{4})(\\d{2})\\d{2}T\\d{6}-.*");
 
   private ReferenceRuns() {}
@@ -106,11 +114,14 @@ public final class ReferenceRuns {
 
   private static void check(Path csv, YearMonth month) {
     List<String> header = ReferenceRun.header(csv);
-    if (header.isEmpty() || !header.get(0).equals(SIGNATURE)) {
+    if (header.isEmpty()
+        || !(header.get(0).equals(SIGNATURE) || header.get(0).equals(PROFILE_SIGNATURE))) {
       throw new IllegalArgumentException(
           csv
               + ": not a results CSV of this library (its first line is not '# "
               + SIGNATURE
+              + "' or '# "
+              + PROFILE_SIGNATURE
               + "')");
     }
     if (header.stream().noneMatch(line -> line.startsWith("cpu:"))) {

@@ -47,7 +47,7 @@ class MainTest extends SocketTestSupport {
   void noCommandIsAUsageError() {
     assertEquals(2, run());
     assertTrue(
-        err.toString().contains("run, original, env, overhead, compare or references"),
+        err.toString().contains("compare, profile, model, references or reference-run"),
         err.toString());
   }
 

@@ -119,6 +119,38 @@ class ReferenceRunsTest {
   }
 
   @Test
+  void aRunSaysWhatItLacksAndAcceptsAKernelProfile() throws IOException {
+    csv("intel-xeon-2026-12", ReferenceRuns.STREAM, "20261202T071826-ffb0", "Intel Xeon x 2");
+    Path amd = csv("amd-epyc-2026-12", ReferenceRuns.STREAM, "20261203T101010-aaaa", "AMD EPYC");
+    Files.writeString(
+        amd,
+        Files.readString(amd)
+            .replace(
+                "# cpu:            AMD EPYC\n",
+                "# cpu:            AMD EPYC\n# cpu id:         family 25 model 1\n"
+                    + "# mitigations:    spectre_v2 Retpolines\n"));
+    csv("amd-epyc-2026-12", ReferenceRuns.ROUND_TRIPS, "20261203T111010-bbbb", "AMD EPYC");
+    Path profile =
+        csv("amd-epyc-2026-12", ReferenceRuns.PROFILE, "20261203T121010-cccc", "AMD EPYC");
+    Files.writeString(
+        profile,
+        Files.readString(profile).replace("uds-vs-tcp results", "uds-vs-tcp kernel profile"));
+    List<ReferenceRun> runs = ReferenceRuns.in(root);
+    ReferenceRun amdRun = runs.get(0);
+    assertEquals("AMD EPYC, family 25 model 1", amdRun.machine());
+    assertEquals(List.of(), amdRun.missing());
+    List<String> intel = runs.get(1).missing();
+    assertEquals(3, intel.size(), intel.toString());
+    assertTrue(intel.get(0).startsWith("no 64 B round trips"), intel.toString());
+    assertTrue(intel.get(1).startsWith("no kernel profile"), intel.toString());
+    assertTrue(intel.get(2).startsWith("no CPU identity, mitigations"), intel.toString());
+    Files.writeString(profile, "# something else\n");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ReferenceRuns.in(root));
+    assertTrue(e.getMessage().contains("not a results CSV of this library"), e.getMessage());
+  }
+
+  @Test
   void theCommittedReferenceRunsFollowTheLayout() {
     // lib/bench is the working directory of its tests; the notebooks' reference runs are two up.
     List<ReferenceRun> runs = ReferenceRuns.in(Path.of("../../notebooks/reference"));
