@@ -26,11 +26,11 @@ export UDS_VS_TCP_PROFILE := $(PROFILE)
 # Marks every process `make test` starts, so its final leftover check knows them (tools/check-leftovers.py).
 export UDS_VS_TCP_TEST_RUN := $(or $(UDS_VS_TCP_TEST_RUN),run-$(shell date +%s%N))
 
-.PHONY: run test build deps venv kernel install-kernel bench fidelity lab nav lock clean
+.PHONY: run test build deps venv kernel install-kernel bench reference fidelity lab nav lock clean
 
 run: build kernel node_modules
 	$(PY) tools/notebooks.py execute --out build/notebooks
-	$(PY) tools/notebooks.py report --in build/notebooks --out build/report
+	JAVA="$(JAVA)" $(PY) tools/notebooks.py report --in build/notebooks --out build/report
 	@echo "report: build/report/index.html"
 
 test: deps build kernel node_modules
@@ -92,6 +92,14 @@ node_modules: package.json package-lock.json $(VENV_STAMP)
 # e.g. make bench ARGS='run --workload stream --transports tcp,uds --sizes 64,64k --trials 10'
 bench: build
 	"$(JAVA)" -jar $(NOTEBOOK_JAR) $(ARGS)
+
+# This machine's reference run in notebooks/reference/NAME/ (notebook 03's sweep, notebook 04's round
+# trips, notebook 08's kernel profile; the steps are listed in lib/bench/.../cli/ReferenceCommand.java), e.g.
+#   sudo make reference NAME=amd-epyc-2026-12 NOTE='quiet machine'
+# perf needs root (or kernel.perf_event_paranoid at most 0) for the profile; see docs/why-it-depends.md.
+reference: build
+	@test -n "$(NAME)" || { echo "make reference: say NAME=<machine>-<yyyy>-<mm>, e.g. NAME=amd-epyc-2026-12" >&2; exit 2; }
+	"$(JAVA)" -jar $(NOTEBOOK_JAR) reference-run $(if $(NOTE),--note "$(NOTE)") -- "$(NAME)"
 
 # The harness against the C reference (../shared/tools/sockref) and sockperf, side by side.
 fidelity: build $(VENV_STAMP)

@@ -24,8 +24,9 @@ PLOTTING = [name for name in NOTEBOOKS if _first_code_cell(name).rstrip().endswi
 
 
 def test_the_series_is_complete():
-    assert NOTEBOOKS[0] == "00-index.ipynb" and len(NOTEBOOKS) == 7, NOTEBOOKS
-    assert PLOTTING == NOTEBOOKS[2:], PLOTTING
+    assert NOTEBOOKS[0] == "00-index.ipynb" and len(NOTEBOOKS) >= 7, NOTEBOOKS
+    # every notebook plots but 01, the original, which had no plots (00 shows the answer's figure)
+    assert PLOTTING == [n for n in NOTEBOOKS if n != "01-uds-vs-tcp.ipynb"], PLOTTING
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)

@@ -52,7 +52,11 @@ class LayersTest {
               List.of("org.udsvstcp.bench.experiment"),
               List.of("org.udsvstcp.bench.workload"),
               List.of("org.udsvstcp.bench.server"),
-              List.of("org.udsvstcp.bench.env", "org.udsvstcp.bench.stats"),
+              List.of(
+                  "org.udsvstcp.bench.env",
+                  "org.udsvstcp.bench.perf",
+                  "org.udsvstcp.bench.reference",
+                  "org.udsvstcp.bench.stats"),
               List.of("org.udsvstcp.bench.transport"),
               List.of("org.udsvstcp.bench")),
           "kernel",

@@ -128,4 +128,13 @@ public final class Charts {
   public static Figure percentiles(Table latency) {
     return PercentileCharts.percentiles(latency);
   }
+
+  /**
+   * Returns stacked bars of time per message by category, one bar per machine, transport and size
+   * (grouped by size), from a table (machine, transport, size, category, label, ns_per_message):
+   * each category a colour of its own, labelled by {@code label}, in the order they first appear.
+   */
+  public static Figure categoryStack(Table profile) {
+    return CostCharts.categoryStack(profile);
+  }
 }

@@ -6,6 +6,7 @@ import static org.udsvstcp.charts.ChartParts.layout;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tech.tablesaw.api.Table;
@@ -81,5 +82,85 @@ final class CostCharts {
                 .thenComparing(r -> table.column("transport").getString(r)))
         .mapToInt(Integer::intValue)
         .toArray();
+  }
+
+  /** A colour per category of a kernel profile, the same in every chart. */
+  private static final Map<String, String> CATEGORY_COLORS =
+      Map.of(
+          "syscall", "#8c564b",
+          "mitigation", "#d62728",
+          "copy", "#1f77b4",
+          "tcp_ip", "#ff7f0e",
+          "unix", "#2ca02c",
+          "memory", "#9467bd",
+          "scheduler", "#17becf",
+          "other", "#c7c7c7",
+          "user", "#dbdb8d");
+
+  /**
+   * Returns stacked bars of time per message by category, one bar per machine, transport and size
+   * (grouped by size), from a table (machine, transport, size, category, label, ns_per_message):
+   * each category a colour of its own, labelled by {@code label}, in the order they first appear.
+   */
+  static Figure categoryStack(Table profile) {
+    Groups.require(profile, "machine", "transport", "size", "category", "label", "ns_per_message");
+    Map<String, Integer> bars = new LinkedHashMap<>();
+    List<String> sizes = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    int[] order = sortedBySizeThenTransport(profile);
+    for (int r : order) {
+      String size = Labels.bytes((long) profile.numberColumn("size").getDouble(r));
+      String name =
+          profile.column("transport").getString(r) + " " + profile.column("machine").getString(r);
+      if (bars.putIfAbsent(size + "\u0000" + name, bars.size()) == null) {
+        sizes.add(size);
+        names.add(name);
+      }
+    }
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (int r = 0; r < profile.rowCount(); r++) {
+      labels.putIfAbsent(
+          profile.column("category").getString(r), profile.column("label").getString(r));
+    }
+    ExtendedFigure.Builder figure = new ExtendedFigure.Builder();
+    String[] x = new String[bars.size()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = sizes.get(i) + " " + names.get(i);
+    }
+    for (Map.Entry<String, String> category : labels.entrySet()) {
+      double[] values = new double[bars.size()];
+      for (int r = 0; r < profile.rowCount(); r++) {
+        if (profile.column("category").getString(r).equals(category.getKey())) {
+          String size = Labels.bytes((long) profile.numberColumn("size").getDouble(r));
+          String name =
+              profile.column("transport").getString(r)
+                  + " "
+                  + profile.column("machine").getString(r);
+          values[bars.get(size + "\u0000" + name)] =
+              profile.numberColumn("ns_per_message").getDouble(r);
+        }
+      }
+      int i =
+          figure.add(
+              BarTrace.builder(x, values)
+                  .name(category.getValue())
+                  .marker(
+                      Marker.builder()
+                          .color(CATEGORY_COLORS.getOrDefault(category.getKey(), "#7f7f7f"))
+                          .build())
+                  .build());
+      figure.trace(i, "x", List.of(sizes, names));
+      figure.trace(
+          i, "hovertemplate", "%{x}: %{y:.4s} ns<extra>" + category.getValue() + "</extra>");
+    }
+    figure.layout("barmode", "stack");
+    figure.layout("xaxis.type", "multicategory");
+    Layout layout =
+        layout(
+            "time per message by category (both ends, from kernel samples; stacked)",
+            Axis.builder().title("message size, transport and machine").build(),
+            axis("time per message (ns)"),
+            true);
+    return finish(figure, layout);
   }
 }

@@ -26,6 +26,21 @@ final class ExtendedFigure extends Figure {
   }
 
   /**
+   * Returns {@code figure} with more layout attributes (dotted paths, as {@link Builder#layout}),
+   * set after its own: the same traces, layout and earlier extra attributes.
+   */
+  static ExtendedFigure amend(Figure figure, Map<String, Object> layout) {
+    List<Attribute> attributes = new ArrayList<>();
+    if (figure instanceof ExtendedFigure extended) {
+      attributes.addAll(extended.attributes);
+    }
+    Builder more = new Builder();
+    layout.forEach(more::layout);
+    attributes.addAll(more.attributes);
+    return new ExtendedFigure(figure.getLayout(), List.of(figure.getTraces()), attributes);
+  }
+
+  /**
    * One extra attribute: {@code target} is {@code trace<index>} or {@code layout} followed by a
    * dotted path; {@code json} is its value as JSON, written when it was set.
    */

@@ -56,7 +56,7 @@ final class ExperimentRun {
         List<String> comments = new ArrayList<>();
         comments.add("run " + runId + " (" + Profile.current().label() + ")");
         comments.add("experiment: " + experiment.describe());
-        comments.addAll(environment.toText().lines().toList());
+        comments.addAll(environment.toFullText().lines().toList());
         resources.servers().forEach(server -> comments.add("server: " + server.describe()));
         resources.sink = CsvSink.create(csv, comments);
       }

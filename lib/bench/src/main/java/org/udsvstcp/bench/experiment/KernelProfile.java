@@ -1,7 +1,9 @@
 package org.udsvstcp.bench.experiment;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -20,10 +23,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.udsvstcp.bench.BenchException;
 import org.udsvstcp.bench.env.Affinity;
+import org.udsvstcp.bench.perf.KernelCategory;
+import org.udsvstcp.bench.perf.KernelTime;
+import org.udsvstcp.bench.perf.PerfScript;
+import org.udsvstcp.bench.perf.SymbolRules;
 import org.udsvstcp.bench.transport.Transport;
 import org.udsvstcp.bench.transport.TransportOptions;
 import org.udsvstcp.bench.workload.RunInterruptedException;
@@ -34,32 +39,43 @@ import org.udsvstcp.bench.workload.TrialSpec;
 
 /**
  * Where the kernel spends a stream trial's time: samples both ends' threads with {@code perf
- * record} during one trial and returns the kernel functions with the largest share of the samples
- * ({@code perf report}), with the exact commands so a reader can rerun them.
+ * record} at a fixed period of CPU time, with kernel call chains, during one trial; puts every
+ * kernel sample in a category ({@link SymbolRules}) and turns samples into time (samples times
+ * period), and lists the kernel functions with the largest share of the samples; with the exact
+ * commands so a reader can rerun them.
  *
  * @param transport the transport
  * @param size the message size
- * @param record the {@code perf record} command as run (its thread ids are this run's)
- * @param report the {@code perf report} command as run
+ * @param record the {@code perf record} command as run (its CPU or thread ids are this run's)
+ * @param sampled what was sampled: the CPU both ends ran on, or (if they could not be pinned, or
+ *     perf may not sample a whole CPU here) the two threads, whose own events miss the context
+ *     switches between them
+ * @param report the {@code perf script} command that read the samples, as run
  * @param samples the samples perf took of the two threads
- * @param functions every kernel function perf saw, largest share first
- * @param result the trial that was sampled
+ * @param functions every kernel function a sample ended in (self time), largest share first
+ * @param time the two threads' kernel time by category, from samples times {@link #PERIOD_NS}
+ * @param result the trial that was sampled, with both ends' cost columns
  */
 public record KernelProfile(
     Transport transport,
     int size,
     String record,
+    String sampled,
     String report,
     long samples,
     List<Function> functions,
+    KernelTime time,
     TrialResult result) {
 
-  /** Samples per second per thread; a prime, so sampling does not beat with periodic work. */
-  public static final int FREQUENCY = 4999;
+  /**
+   * The sampling period in nanoseconds of a thread's CPU time (about 5,150 samples per second of
+   * it): fixed, so that samples times period is time; no simple fraction of the 1, 3.33, 4 or 10 ms
+   * timer ticks, so sampling does not beat with them.
+   */
+  public static final long PERIOD_NS = 194_003;
 
   private static final long STOP_SECONDS = 20;
-  private static final Pattern LINE = Pattern.compile("^\\s*([0-9.]+)%\\s+\\[k\\]\\s+(\\S+)");
-  private static final Pattern SAMPLES = Pattern.compile("^# Samples: (\\d+)([KM]?)");
+  private static final Duration WARMUP = Duration.ofMillis(500);
 
   /**
    * One kernel function.
@@ -69,11 +85,24 @@ public record KernelProfile(
    */
   public record Function(String symbol, double percent) {}
 
+  /** The two ends' names in {@link KernelTime#byEnd()}. */
+  public static final List<String> ENDS = List.of("server", "client");
+
+  /**
+   * The environment variable that, set to {@code off}, makes this machine count as one where perf
+   * cannot sample (so a notebook's fallback can be seen, and tested, on a machine where it can).
+   */
+  public static final String PERF_SWITCH = "UDS_VS_TCP_PERF";
+
   /**
    * Returns why perf cannot sample the kernel here, or empty if it can: perf must be installed
-   * ({@code linux-perf} on Debian) and this user root or {@code perf_event_paranoid} at most 1.
+   * ({@code linux-perf} on Debian), this user root or {@code perf_event_paranoid} at most 1, and
+   * {@value #PERF_SWITCH} not {@code off}.
    */
   public static Optional<String> unavailable() {
+    if ("off".equals(System.getenv(PERF_SWITCH))) {
+      return Optional.of(PERF_SWITCH + "=off: told not to sample");
+    }
     Optional<Path> perf = perf();
     if (perf.isEmpty()) {
       return Optional.of("perf is not installed (Debian: apt-get install linux-perf)");
@@ -97,9 +126,10 @@ public record KernelProfile(
 
   /**
    * Runs one stream trial of {@code size}-byte messages for {@code duration}, both ends pinned to
-   * one CPU if possible, under {@code perf record -t} on the two ends' threads, and returns the
-   * kernel functions it sampled; perf's files go to a fresh directory under {@code workDir},
-   * deleted afterwards.
+   * one CPU if possible, under {@code perf record} with kernel call chains at a fixed period of
+   * {@link #PERIOD_NS} (sampling that CPU, or the two threads if they are not pinned), after one
+   * unsampled trial; returns the kernel functions and categories it sampled; perf's files go to a
+   * fresh directory under {@code workDir}, deleted afterwards.
    *
    * @throws BenchException if perf is unavailable or fails
    */
@@ -128,9 +158,16 @@ public record KernelProfile(
       if (s.isEmpty() || c.isEmpty()) {
         throw new BenchException("cannot find the peer threads' task ids (/proc/thread-self)");
       }
+      // Both ends on one CPU: sample that CPU, so the context switches between them are seen too
+      // (a thread's own event stops while it is switched out and misses the switch itself).
+      boolean cpuWide =
+          server.pinning().pinned() && client.pinning().pinned() && (isRoot() || paranoia() <= 0);
       TrialSpec spec = TrialSpec.stream(transport, size, duration);
-      // A first trial unsampled, so the sampled one runs compiled code.
-      Trial.run(spec, TransportOptions.defaults(), server, client, Trial.defaultTimeout(spec));
+      // A first trial unsampled, so the sampled one runs compiled code (half a second is plenty
+      // for the JIT to compile the loops).
+      TrialSpec warmup =
+          TrialSpec.stream(transport, size, duration.compareTo(WARMUP) < 0 ? duration : WARMUP);
+      Trial.run(warmup, TransportOptions.defaults(), server, client, Trial.defaultTimeout(warmup));
       Path control = dir.resolve("control");
       Path ack = dir.resolve("ack");
       makeFifos(control, ack);
@@ -142,10 +179,17 @@ public record KernelProfile(
               "record",
               "-e",
               "cpu-clock",
-              "-F",
-              Integer.toString(FREQUENCY),
-              "-t",
-              s.getAsLong() + "," + c.getAsLong(),
+              "-c",
+              Long.toString(PERIOD_NS),
+              "-g",
+              "--kernel-callchains",
+              // Nothing about other processes' files is needed: the kernel's symbols come from
+              // kallsyms, and user-space samples count as user time whatever their function.
+              "--synth=no",
+              "--no-buildid",
+              "--no-buildid-cache",
+              cpuWide ? "-C" : "-t",
+              cpuWide ? Integer.toString(cpu.getAsInt()) : s.getAsLong() + "," + c.getAsLong(),
               "-D",
               "-1",
               "--control",
@@ -172,19 +216,41 @@ public record KernelProfile(
         waitFor(recording);
       }
       List<String> report =
-          List.of(perf, "report", "-i", data.toString(), "--stdio", "--sort", "sym");
+          List.of(perf, "script", "-i", data.toString(), "-F", PerfScript.FIELDS, "--no-inline");
       Process reporting = start(report, dir.resolve("report.log"));
-      String text = read(reporting);
-      if (waitFor(reporting) != 0) {
-        throw new BenchException("perf report failed: " + tail(dir.resolve("report.log")));
+      KernelTime.Tally tally =
+          new KernelTime.Tally(
+              SymbolRules.standard(),
+              Map.of(s.getAsLong(), ENDS.get(0), c.getAsLong(), ENDS.get(1)));
+      try (BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(reporting.getInputStream(), StandardCharsets.UTF_8))) {
+        PerfScript.read(in, tally);
+      } catch (IOException | IllegalArgumentException e) {
+        reporting.destroyForcibly();
+        waitFor(reporting);
+        throw new BenchException("cannot read perf script's output: " + e.getMessage(), e);
       }
+      if (waitFor(reporting) != 0) {
+        throw new BenchException("perf script failed: " + tail(dir.resolve("report.log")));
+      }
+      KernelTime time = tally.result();
       return new KernelProfile(
           transport,
           size,
           String.join(" ", record),
+          cpuWide
+              ? "CPU " + cpu.getAsInt() + ", where both ends ran (other threads there apart)"
+              : "the two ends' threads (their own events miss the context switches between them:"
+                  + " "
+                  + (isRoot() || paranoia() <= 0
+                      ? "the ends were not pinned"
+                      : "CPU-wide" + " samples need root or perf_event_paranoid at most 0")
+                  + ")",
           String.join(" ", report),
-          samples(text),
-          parse(text, Integer.MAX_VALUE),
+          time.samples(),
+          functions(time),
+          time,
           result);
     } finally {
       for (String name :
@@ -203,27 +269,45 @@ public record KernelProfile(
     }
   }
 
-  /** Parses {@code perf report --stdio --sort sym}: kernel ([k]) lines, largest first. */
-  static List<Function> parse(String report, int top) {
+  /** The kernel functions samples ended in, largest self time first, in percent of all samples. */
+  static List<Function> functions(KernelTime time) {
+    double all = time.kernelNs() + time.userNs();
     List<Function> functions = new ArrayList<>();
-    for (String line : report.split("\n")) {
-      Matcher m = LINE.matcher(line);
-      if (m.find() && functions.size() < top) {
-        functions.add(new Function(m.group(2), Double.parseDouble(m.group(1))));
-      }
-    }
+    time.leaves().forEach((symbol, ns) -> functions.add(new Function(symbol, 100 * ns / all)));
     return functions;
   }
 
-  static long samples(String report) {
-    for (String line : report.split("\n")) {
-      Matcher m = SAMPLES.matcher(line);
-      if (m.find()) {
-        long n = Long.parseLong(m.group(1));
-        return m.group(2).equals("K") ? n * 1000 : m.group(2).equals("M") ? n * 1_000_000 : n;
-      }
-    }
-    return 0;
+  /** Returns the number of messages the sampled trial moved. */
+  public long messages() {
+    return result.messages();
+  }
+
+  /** Returns both ends' kernel time per message in a category, from the samples (ns). */
+  public double nsPerMessage(KernelCategory category) {
+    return (double) time.ns(category) / messages();
+  }
+
+  /** Returns both ends' kernel time per message from the samples, every category (ns). */
+  public double kernelNsPerMessage() {
+    return (double) time.kernelNs() / messages();
+  }
+
+  /** Returns both ends' user time per message from the samples (ns). */
+  public double userNsPerMessage() {
+    return (double) time.userNs() / messages();
+  }
+
+  /**
+   * Returns both ends' system time per message from the trial's cost columns (ns): the scheduler's
+   * run time split by the timer ticks; NaN if an end's split was not measured.
+   */
+  public double costSystemNsPerMessage() {
+    return (result.serverCost().systemNs() + result.clientCost().systemNs()) / messages();
+  }
+
+  /** Returns both ends' CPU time per message from the trial's cost columns (exact; ns). */
+  public double costCpuNsPerMessage() {
+    return (result.serverCost().cpuNs() + result.clientCost().cpuNs()) / messages();
   }
 
   /** Returns the {@code n} kernel functions with the largest shares. */
@@ -263,6 +347,16 @@ public record KernelProfile(
       }
     }
     return Optional.empty();
+  }
+
+  /** Returns kernel.perf_event_paranoid, or 2 (the usual default) if it cannot be read. */
+  private static int paranoia() {
+    try {
+      return Integer.parseInt(
+          Files.readString(Path.of("/proc/sys/kernel/perf_event_paranoid")).strip());
+    } catch (IOException | NumberFormatException e) {
+      return 2;
+    }
   }
 
   private static boolean isRoot() {

@@ -46,7 +46,9 @@ class MainTest extends SocketTestSupport {
   @Test
   void noCommandIsAUsageError() {
     assertEquals(2, run());
-    assertTrue(err.toString().contains("run, original, env, overhead or compare"), err.toString());
+    assertTrue(
+        err.toString().contains("compare, profile, model, references or reference-run"),
+        err.toString());
   }
 
   @Test

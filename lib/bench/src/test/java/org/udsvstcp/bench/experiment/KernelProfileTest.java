@@ -9,50 +9,41 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.udsvstcp.bench.SocketTestSupport;
+import org.udsvstcp.bench.perf.KernelCategory;
 import org.udsvstcp.bench.transport.Transport;
 
 class KernelProfileTest extends SocketTestSupport {
 
-  private static final String REPORT =
-      """
-      # Samples: 2K of event 'cpu-clock:pppH'
-      # Event count (approx.): 1906906905
-      #
-      # Overhead  Symbol
-      # ........  ......
-      #
-          21.50%  [k] copy_user_enhanced_fast_string
-           9.25%  [.] StreamTrial.receive
-           4.00%  [k] tcp_sendmsg_locked
-           1.00%  [k] __softirqentry_text_start
-      """;
-
   @Test
-  void parsesKernelLinesOfAPerfReportLargestFirst() {
-    List<KernelProfile.Function> top = KernelProfile.parse(REPORT, 2);
-    assertEquals(
-        List.of(
-            new KernelProfile.Function("copy_user_enhanced_fast_string", 21.5),
-            new KernelProfile.Function("tcp_sendmsg_locked", 4.0)),
-        top);
-    assertEquals(2000, KernelProfile.samples(REPORT));
-  }
-
-  @Test
-  void samplesTheKernelFunctionsOfEachFamilyDuringAStreamTrial() throws Exception {
+  void samplesEachFamilysOwnKernelPathAndTurnsSamplesIntoTime() throws Exception {
     assumeTrue(
         KernelProfile.unavailable().isEmpty(), KernelProfile.unavailable().orElse("available"));
     var work = scratch.resolve("perf");
     for (Transport transport : List.of(Transport.TCP, Transport.UDS)) {
       KernelProfile profile = KernelProfile.stream(transport, 65536, Duration.ofMillis(300), work);
       assertTrue(profile.samples() > 100, "samples: " + profile.samples());
-      assertTrue(profile.record().contains(" record -e cpu-clock "), profile.record());
-      // Each family's own protocol functions show up among the samples.
+      assertTrue(
+          profile.record().contains(" record -e cpu-clock -c " + KernelProfile.PERIOD_NS + " -g "),
+          profile.record());
+      assertTrue(profile.report().contains(" script -i "), profile.report());
+      KernelCategory own = transport == Transport.TCP ? KernelCategory.TCP_IP : KernelCategory.UNIX;
+      KernelCategory other =
+          transport == Transport.TCP ? KernelCategory.UNIX : KernelCategory.TCP_IP;
+      assertTrue(profile.nsPerMessage(own) > 0, transport + ": " + profile.time().byCategory());
+      // Not zero: a timer of another program's socket may fire on this CPU during the trial.
+      assertTrue(
+          profile.nsPerMessage(other) < 0.01 * profile.kernelNsPerMessage(),
+          transport + ": " + profile.time().byCategory());
       String prefix = transport == Transport.TCP ? "tcp_" : "unix_";
       assertTrue(profile.percentMatching(prefix) > 0, transport + ": " + profile.functions());
       assertTrue(profile.kernelPercent() > 50, transport + ": mostly kernel time");
       assertEquals(5, profile.table(5).rowCount());
       assertTrue(profile.result().bytes() > 0);
+      // Samples times period is the two ends' CPU time: the scheduler's exact run time agrees
+      // (both ends on one CPU, sampled CPU-wide; a thread's own event would miss the switches).
+      double sampled = profile.kernelNsPerMessage() + profile.userNsPerMessage();
+      double ratio = sampled / profile.costCpuNsPerMessage();
+      assertTrue(ratio > 0.75 && ratio < 1.25, transport + ": perf/schedstat " + ratio);
     }
     try (var left = Files.list(work)) {
       assertEquals(0, left.count(), "perf's files are deleted");
