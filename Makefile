@@ -26,7 +26,7 @@ export UDS_VS_TCP_PROFILE := $(PROFILE)
 # Marks every process `make test` starts, so its final leftover check knows them (tools/check-leftovers.py).
 export UDS_VS_TCP_TEST_RUN := $(or $(UDS_VS_TCP_TEST_RUN),run-$(shell date +%s%N))
 
-.PHONY: run test build deps venv kernel install-kernel bench fidelity lab nav lock clean
+.PHONY: run test build bpf deps venv kernel install-kernel bench fidelity lab nav lock clean
 
 run: build kernel node_modules
 	$(PY) tools/notebooks.py execute --out build/notebooks
@@ -64,8 +64,18 @@ lock: $(VENV_STAMP)
 	  --annotation-style line -o requirements.txt requirements.in
 	$(PY) -m pip uninstall -q -y uv
 
-build: deps
+build: deps bpf
 	$(MVN) package -DskipTests
+
+# The tcp-sockmap transport's BPF programs (docs/transports.md), compiled by Debian's clang against
+# libbpf's headers and the kernel's uapi headers (the multiarch directory holds asm/types.h). Maven
+# puts the object into the library's jar; without it the transport says it is unavailable.
+BPF_SRC := lib/bench/src/main/bpf/sockmap.bpf.c
+BPF_OBJ := build/bpf/org/udsvstcp/bench/route/sockmap.bpf.o
+bpf: $(BPF_OBJ)
+$(BPF_OBJ): $(BPF_SRC) | deps
+	mkdir -p $(@D)
+	clang -O2 -g -Wall -Werror -target bpf -I/usr/include/$$(cc -dumpmachine) -c $< -o $@
 
 # Two kernelspecs in build/jupyter: the project's own (`java`, the default) and JJava from PyPI
 # (`jjava`), which must never shadow it (tools/jjava-kernelspec.py).
