@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 import org.udsvstcp.bench.Profile;
@@ -74,7 +75,10 @@ final class RunCommand implements Callable<Integer> {
       split = ",",
       defaultValue = "tcp,uds",
       converter = Converters.TransportConverter.class,
-      description = "comma-separated: tcp, uds, uds-junix, tcp-classic (default: ${DEFAULT-VALUE})")
+      description =
+          "comma-separated: tcp, uds, uds-junix, tcp-classic, tcp-sockmap, tcp-veth (the last two"
+              + " need root and --isolation processes; see docs/transports.md) (default:"
+              + " ${DEFAULT-VALUE})")
   List<Transport> transports;
 
   @Option(
@@ -171,6 +175,13 @@ final class RunCommand implements Callable<Integer> {
     Experiment experiment = build();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Map<Transport, String> unavailable = experiment.unavailable();
+    if (!unavailable.isEmpty()) {
+      unavailable.forEach(
+          (transport, why) -> err.println("error: " + transport + " is unavailable here: " + why));
+      err.println("Nothing ran; leave those transports out of --transports to run the others.");
+      return 1;
+    }
     Profile profile = Profile.current();
     printHeader(out, "run", profile, experiment);
     String metric = metric(workload);
@@ -416,6 +427,14 @@ final class RunCommand implements Callable<Integer> {
                         results.table(), metric, numerator.label(), denominator.label(), "depth")
                     : Ratios.paired(
                         results.table(), metric, numerator.label(), denominator.label())));
+      }
+    }
+    for (Transport routed : List.of(Transport.TCP_SOCKMAP, Transport.TCP_VETH)) {
+      if (transports.contains(routed) && transports.contains(Transport.TCP)) {
+        out.println();
+        out.print(
+            SummaryFormat.ratio(
+                Ratios.paired(results.table(), metric, routed.label(), Transport.TCP.label())));
       }
     }
     if (servers) {

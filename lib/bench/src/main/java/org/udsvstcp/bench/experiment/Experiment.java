@@ -121,9 +121,45 @@ public record Experiment(
     if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
       throw new IllegalArgumentException("timeout must be positive, got " + timeout);
     }
+    checkRoutes(transports, isolation, workload, alongside);
     // Fails early, with the spec's own message, on a size or count it cannot run.
     cells(workload, transports, sizes, nodelay, writesPerMessage, alongside, depths)
         .forEach(cell -> specOf(cell, duration, byteBudget, count));
+  }
+
+  /**
+   * tcp-sockmap and tcp-veth run both ends as child processes inside their route, so the others
+   * must run in processes too to compare alike; a real server runs outside any route.
+   */
+  private static void checkRoutes(
+      List<Transport> transports,
+      Isolation isolation,
+      Workload workload,
+      List<Workload> alongside) {
+    List<String> routed =
+        transports.stream().filter(Transport::needsRoute).map(Transport::label).toList();
+    if (routed.isEmpty()) {
+      return;
+    }
+    String names = String.join(" and ", routed);
+    if (isolation != Isolation.PROCESSES) {
+      throw new IllegalArgumentException(
+          names
+              + " run both ends as child processes inside their route; run with isolation"
+              + " processes (--isolation processes) so that every transport compared runs alike");
+    }
+    if (workload.isServer() || alongside.stream().anyMatch(Workload::isServer)) {
+      throw new IllegalArgumentException(
+          names + " cannot reach a real server: the server runs outside their route");
+    }
+  }
+
+  /**
+   * Returns, for each transport of this experiment that cannot run here, why (tcp-sockmap and
+   * tcp-veth need root, bpftool or ip, and kernel support); empty if all can.
+   */
+  public Map<Transport, String> unavailable() {
+    return Routes.unavailable(transports);
   }
 
   /**
@@ -303,12 +339,15 @@ public record Experiment(
           resources.servers.put(w.server(), ManagedServer.start(w.server(), cpus.server()));
         }
       }
+      // Before the CSV's header, which names what the routes are made of.
+      resources.routes.open(transports, cpus.server(), cpus.client());
       if (csv != null) {
         List<String> comments = new ArrayList<>();
         comments.add("run " + runId + " (" + Profile.current().label() + ")");
         comments.add("experiment: " + describe());
         comments.addAll(environment.toText().lines().toList());
         resources.servers.values().forEach(server -> comments.add("server: " + server.describe()));
+        resources.routes.describe().forEach(route -> comments.add("route: " + route));
         resources.sink = CsvSink.create(csv, comments);
       }
       // Without an explicit path every trial's listener makes its own private directory and
@@ -322,9 +361,11 @@ public record Experiment(
         others.remove((Integer) cpus.server().getAsInt());
         resources.moved = Affinity.moveProcess(others).orElse(null);
       }
-      resources.startPeers(isolation, cpus);
+      if (transports.stream().anyMatch(t -> !t.needsRoute())) {
+        resources.startPeers(isolation, cpus);
+      }
       String pinning =
-          pinningText(cpus, resources.server, resources.client)
+          (resources.server == null ? "" : pinningText(cpus, resources.server, resources.client))
               + (resources.moved == null
                   ? ""
                   : "; other JVM threads on cpu"
@@ -338,14 +379,20 @@ public record Experiment(
         TrialSpec spec = specOf(cell, duration, byteBudget, count);
         ManagedServer server =
             cell.workload.isServer() ? resources.servers.get(cell.workload.server()) : null;
+        boolean routed = resources.routes.has(cell.transport);
+        TransportOptions cellOptions =
+            server != null ? server.options(cell.nodelay) : options.withNodelay(cell.nodelay);
+        org.udsvstcp.bench.route.PrivateRoute.Carried before =
+            routed ? resources.routes.carried(cell.transport) : null;
         String startedAt = Instant.now().toString();
         TrialResult result =
             Trial.run(
                 spec,
-                server != null ? server.options(cell.nodelay) : options.withNodelay(cell.nodelay),
-                resources.server,
-                resources.client,
+                routed ? resources.routes.options(cell.transport, cellOptions) : cellOptions,
+                routed ? resources.routes.server(cell.transport) : resources.server,
+                routed ? resources.routes.client(cell.transport) : resources.client,
                 timeout == null ? Trial.defaultTimeout(spec) : timeout);
+        double routeBytes = routed ? resources.routes.check(spec, result, before) : Double.NaN;
         TrialRow row =
             TrialRow.of(
                 runId,
@@ -353,7 +400,14 @@ public record Experiment(
                 result,
                 isolation,
                 placement,
-                server != null ? serverPinning(server, resources.client, pinning) : pinning,
+                server != null
+                    ? serverPinning(server, resources.client, pinning)
+                    : routed
+                        ? pinningText(
+                            cpus,
+                            resources.routes.server(cell.transport),
+                            resources.routes.client(cell.transport))
+                        : pinning,
                 cell.nodelay,
                 cell.writes,
                 cell.depth,
@@ -361,7 +415,8 @@ public record Experiment(
                 planned.round,
                 planned.trial,
                 planned.order,
-                startedAt);
+                startedAt,
+                routeBytes);
         Rows.append(table, row);
         finished++;
         if (resources.sink != null) {
@@ -504,6 +559,7 @@ public record Experiment(
   private static final class Resources implements AutoCloseable {
     final Map<Workload.Server, ManagedServer> servers =
         new java.util.EnumMap<>(Workload.Server.class);
+    final Routes routes = new Routes();
     CsvSink sink;
     Affinity.Moved moved;
     Peer server;
@@ -533,6 +589,11 @@ public record Experiment(
       }
       if (moved != null) {
         moved.close();
+      }
+      try {
+        routes.close();
+      } catch (RuntimeException e) {
+        failure = e instanceof BenchException bench ? bench : new BenchException(e.toString(), e);
       }
       try {
         servers.values().forEach(ManagedServer::close);

@@ -79,8 +79,22 @@ public sealed interface PrivateRoute extends AutoCloseable permits SockmapCgroup
    */
   void checkInside(End end, long pid);
 
-  /** Returns the bytes the route has carried since it was set up (see {@link #carriedWhat()}). */
-  long carried();
+  /**
+   * What a route has carried since it was set up.
+   *
+   * @param bytes the bytes it carried (see {@link #carriedWhat()})
+   * @param missed sends that should have taken the route and did not (sockmap: a send whose peer
+   *     was not in the map went through TCP); 0 where the route cannot miss
+   */
+  record Carried(long bytes, long missed) {
+    /** Returns what was carried between {@code before} and this. */
+    public Carried minus(Carried before) {
+      return new Carried(bytes - before.bytes, missed - before.missed);
+    }
+  }
+
+  /** Returns what the route has carried since it was set up (see {@link #carriedWhat()}). */
+  Carried carried();
 
   /** Returns what {@link #carried()} counts, in a few words. */
   String carriedWhat();

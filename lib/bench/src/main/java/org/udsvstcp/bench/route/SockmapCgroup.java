@@ -305,8 +305,9 @@ public final class SockmapCgroup implements PrivateRoute {
   }
 
   @Override
-  public long carried() {
-    return counts().bytes();
+  public Carried carried() {
+    Counts counts = counts();
+    return new Carried(counts.bytes(), counts.passed());
   }
 
   @Override

@@ -173,7 +173,7 @@ public final class VethNamespaces implements PrivateRoute {
 
   /** Returns the bytes the server's end of the veth pair sent and received, headers included. */
   @Override
-  public long carried() {
+  public Carried carried() {
     String json =
         Commands.output(
             List.of(
@@ -196,7 +196,7 @@ public final class VethNamespaces implements PrivateRoute {
     if (found != 2) {
       throw new BenchException("cannot read the veth counters from ip: " + json.strip());
     }
-    return bytes;
+    return new Carried(bytes, 0);
   }
 
   @Override

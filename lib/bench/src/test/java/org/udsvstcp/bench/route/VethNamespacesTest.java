@@ -43,13 +43,13 @@ class VethNamespacesTest extends RouteTestSupport {
           start(route.launcher(End.CLIENT), "send", route.serverHost(), port, Long.toString(BYTES));
       client.expect("HELLO");
       route.checkInside(End.CLIENT, client.pid());
-      long before = route.carried();
+      PrivateRoute.Carried before = route.carried();
       client.say("go");
       assertEquals(Long.toString(BYTES), client.expect("SENT "));
       assertEquals(Long.toString(BYTES), server.expect("GOT "));
       assertEquals(0, client.waitFor());
       assertEquals(0, server.waitFor());
-      long carried = route.carried() - before;
+      long carried = route.carried().minus(before).bytes();
       // Payload plus TCP/IP and Ethernet headers, both ways.
       assertTrue(carried > BYTES && carried < 2 * BYTES, () -> carried + " bytes");
       assertTrue(
