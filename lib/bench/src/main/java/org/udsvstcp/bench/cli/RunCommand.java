@@ -158,6 +158,13 @@ final class RunCommand implements Callable<Integer> {
       description = "CSV file, one row per trial as it finishes (default: ${DEFAULT-VALUE})")
   Path csv;
 
+  @Option(
+      names = "--note",
+      description =
+          "a line for the top of the CSV file, e.g. how and on what a reference run was taken;"
+              + " repeatable")
+  List<String> notes = List.of();
+
   @Option(names = "--uds-path", description = "Unix socket path (default: a private directory)")
   Path udsPath;
 
@@ -187,7 +194,7 @@ final class RunCommand implements Callable<Integer> {
     String metric = metric(workload);
     Results results;
     try {
-      results = experiment.run(csv, new ProgressBar(err, System.console() != null, metric));
+      results = experiment.run(csv, new ProgressBar(err, System.console() != null, metric), notes);
     } catch (ExperimentException e) {
       err.println("error: " + e.getMessage());
       if (e.results().measured().rowCount() > 0) {
@@ -204,7 +211,7 @@ final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Experiment build() {
+  Experiment build() {
     check(trials, "--trials", 1);
     check(warmup, "--warmup", 0);
     check(roundTrips, "--round-trips", 1);

@@ -319,6 +319,14 @@ public record Experiment(
    *     finished trials are kept in it, and in the file unless the file is what failed
    */
   public Results run(Path csv, Progress progress) {
+    return run(csv, progress, List.of());
+  }
+
+  /**
+   * Runs the experiment as {@link #run(Path, Progress)} does, with {@code notes} (such as how a
+   * reference run was taken, and on what) as {@code # note:} lines at the top of the CSV file.
+   */
+  public Results run(Path csv, Progress progress, List<String> notes) {
     Objects.requireNonNull(progress, "progress");
     Random random = new Random(seed);
     String runId =
@@ -343,11 +351,13 @@ public record Experiment(
       resources.routes.open(transports, cpus.server(), cpus.client());
       if (csv != null) {
         List<String> comments = new ArrayList<>();
+        notes.forEach(note -> comments.add("note: " + note));
         comments.add("run " + runId + " (" + Profile.current().label() + ")");
         comments.add("experiment: " + describe());
         comments.addAll(environment.toText().lines().toList());
         resources.servers.values().forEach(server -> comments.add("server: " + server.describe()));
         resources.routes.describe().forEach(route -> comments.add("route: " + route));
+        resources.routes.commands().forEach(command -> comments.add("route command: " + command));
         resources.sink = CsvSink.create(csv, comments);
       }
       // Without an explicit path every trial's listener makes its own private directory and

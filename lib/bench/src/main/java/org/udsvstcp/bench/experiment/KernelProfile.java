@@ -26,6 +26,7 @@ import org.udsvstcp.bench.BenchException;
 import org.udsvstcp.bench.env.Affinity;
 import org.udsvstcp.bench.transport.Transport;
 import org.udsvstcp.bench.transport.TransportOptions;
+import org.udsvstcp.bench.workload.Peer;
 import org.udsvstcp.bench.workload.RunInterruptedException;
 import org.udsvstcp.bench.workload.ThreadPeer;
 import org.udsvstcp.bench.workload.Trial;
@@ -102,9 +103,28 @@ public record KernelProfile(
    * deleted afterwards.
    *
    * @throws BenchException if perf is unavailable or fails
+   * @throws IllegalArgumentException for tcp-sockmap and tcp-veth, whose ends run only in processes
    */
   public static KernelProfile stream(
       Transport transport, int size, Duration duration, Path workDir) {
+    return stream(transport, size, duration, workDir, Isolation.THREADS);
+  }
+
+  /**
+   * Runs one stream trial as {@link #stream(Transport, int, Duration, Path)} does, with the two
+   * ends in threads of this JVM ({@code perf record -t} on the two threads) or in two child
+   * processes ({@code perf record -p} on the two processes, every thread of each; for tcp-sockmap
+   * and tcp-veth inside the route the profile sets up and removes).
+   *
+   * @throws BenchException if perf is unavailable or fails, or the transport's route cannot be set
+   *     up
+   */
+  public static KernelProfile stream(
+      Transport transport, int size, Duration duration, Path workDir, Isolation isolation) {
+    if (transport.needsRoute() && isolation != Isolation.PROCESSES) {
+      throw new IllegalArgumentException(
+          transport + " runs its ends only in processes: profile it with Isolation.PROCESSES");
+    }
     unavailable()
         .ifPresent(
             why -> {
@@ -120,72 +140,53 @@ public record KernelProfile(
     } catch (IOException e) {
       throw new BenchException("cannot create a directory for perf under " + workDir, e);
     }
-    Path data = dir.resolve("perf.data");
-    try (ThreadPeer server = ThreadPeer.start("server", cpu);
-        ThreadPeer client = ThreadPeer.start("client", cpu)) {
-      OptionalLong s = server.taskId();
-      OptionalLong c = client.taskId();
-      if (s.isEmpty() || c.isEmpty()) {
-        throw new BenchException("cannot find the peer threads' task ids (/proc/thread-self)");
-      }
-      TrialSpec spec = TrialSpec.stream(transport, size, duration);
-      // A first trial unsampled, so the sampled one runs compiled code.
-      Trial.run(spec, TransportOptions.defaults(), server, client, Trial.defaultTimeout(spec));
-      Path control = dir.resolve("control");
-      Path ack = dir.resolve("ack");
-      makeFifos(control, ack);
-      // Started with its events disabled (-D -1), perf samples exactly the trial: it is enabled
-      // and disabled through its control FIFO, and acknowledges each command once done.
-      List<String> record =
-          List.of(
+    TrialSpec spec = TrialSpec.stream(transport, size, duration);
+    try {
+      if (isolation == Isolation.THREADS) {
+        try (ThreadPeer server = ThreadPeer.start("server", cpu);
+            ThreadPeer client = ThreadPeer.start("client", cpu)) {
+          OptionalLong s = server.taskId();
+          OptionalLong c = client.taskId();
+          if (s.isEmpty() || c.isEmpty()) {
+            throw new BenchException("cannot find the peer threads' task ids (/proc/thread-self)");
+          }
+          return sample(
               perf,
-              "record",
-              "-e",
-              "cpu-clock",
-              "-F",
-              Integer.toString(FREQUENCY),
+              spec,
+              TransportOptions.defaults(),
+              server,
+              client,
               "-t",
               s.getAsLong() + "," + c.getAsLong(),
-              "-D",
-              "-1",
-              "--control",
-              "fifo:" + control + "," + ack,
-              "-o",
-              data.toString(),
-              "-q");
-      Process recording = start(record, dir.resolve("record.log"));
-      TrialResult result;
-      try (FileChannel commands =
-              FileChannel.open(control, StandardOpenOption.READ, StandardOpenOption.WRITE);
-          FileChannel acks =
-              FileChannel.open(ack, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-        command(commands, acks, "enable", recording, dir.resolve("record.log"));
-        result =
-            Trial.run(
-                spec, TransportOptions.defaults(), server, client, Trial.defaultTimeout(spec));
-        command(commands, acks, "disable", recording, dir.resolve("record.log"));
-      } catch (IOException e) {
-        throw new BenchException("cannot talk to perf record: " + e.getMessage(), e);
-      } finally {
-        // perf record writes its file and exits on SIGTERM as on SIGINT.
-        recording.destroy();
-        waitFor(recording);
+              dir);
+        }
       }
-      List<String> report =
-          List.of(perf, "report", "-i", data.toString(), "--stdio", "--sort", "sym");
-      Process reporting = start(report, dir.resolve("report.log"));
-      String text = read(reporting);
-      if (waitFor(reporting) != 0) {
-        throw new BenchException("perf report failed: " + tail(dir.resolve("report.log")));
+      try (Routes routes = new Routes()) {
+        ProcessPeer server = null;
+        ProcessPeer client = null;
+        try {
+          TransportOptions options = TransportOptions.defaults();
+          if (transport.needsRoute()) {
+            routes.open(List.of(transport), cpu, cpu);
+            server = routes.server(transport);
+            client = routes.client(transport);
+            options = routes.options(transport, options);
+          } else {
+            server = ProcessPeer.start("server", cpu);
+            client = ProcessPeer.start("client", cpu);
+          }
+          return sample(
+              perf, spec, options, server, client, "-p", server.pid() + "," + client.pid(), dir);
+        } finally {
+          if (!transport.needsRoute()) {
+            for (ProcessPeer peer : new ProcessPeer[] {client, server}) {
+              if (peer != null) {
+                peer.close();
+              }
+            }
+          }
+        }
       }
-      return new KernelProfile(
-          transport,
-          size,
-          String.join(" ", record),
-          String.join(" ", report),
-          samples(text),
-          parse(text, Integer.MAX_VALUE),
-          result);
     } finally {
       for (String name :
           List.of("perf.data", "perf.data.old", "record.log", "report.log", "control", "ack")) {
@@ -201,6 +202,77 @@ public record KernelProfile(
         // Not empty: something else wrote into our directory; leave it.
       }
     }
+  }
+
+  /**
+   * Runs an unsampled trial, then one under {@code perf record <targetFlag> <targets>}, and returns
+   * what perf report says of the second.
+   */
+  private static KernelProfile sample(
+      String perf,
+      TrialSpec spec,
+      TransportOptions options,
+      Peer server,
+      Peer client,
+      String targetFlag,
+      String targets,
+      Path dir) {
+    Path data = dir.resolve("perf.data");
+    // A first trial unsampled, so the sampled one runs compiled code.
+    Trial.run(spec, options, server, client, Trial.defaultTimeout(spec));
+    Path control = dir.resolve("control");
+    Path ack = dir.resolve("ack");
+    makeFifos(control, ack);
+    // Started with its events disabled (-D -1), perf samples exactly the trial: it is enabled
+    // and disabled through its control FIFO, and acknowledges each command once done.
+    List<String> record =
+        List.of(
+            perf,
+            "record",
+            "-e",
+            "cpu-clock",
+            "-F",
+            Integer.toString(FREQUENCY),
+            targetFlag,
+            targets,
+            "-D",
+            "-1",
+            "--control",
+            "fifo:" + control + "," + ack,
+            "-o",
+            data.toString(),
+            "-q");
+    Process recording = start(record, dir.resolve("record.log"));
+    TrialResult result;
+    try (FileChannel commands =
+            FileChannel.open(control, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileChannel acks =
+            FileChannel.open(ack, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      command(commands, acks, "enable", recording, dir.resolve("record.log"));
+      result = Trial.run(spec, options, server, client, Trial.defaultTimeout(spec));
+      command(commands, acks, "disable", recording, dir.resolve("record.log"));
+    } catch (IOException e) {
+      throw new BenchException("cannot talk to perf record: " + e.getMessage(), e);
+    } finally {
+      // perf record writes its file and exits on SIGTERM as on SIGINT.
+      recording.destroy();
+      waitFor(recording);
+    }
+    List<String> report =
+        List.of(perf, "report", "-i", data.toString(), "--stdio", "--sort", "sym");
+    Process reporting = start(report, dir.resolve("report.log"));
+    String text = read(reporting);
+    if (waitFor(reporting) != 0) {
+      throw new BenchException("perf report failed: " + tail(dir.resolve("report.log")));
+    }
+    return new KernelProfile(
+        spec.transport(),
+        spec.size(),
+        String.join(" ", record),
+        String.join(" ", report),
+        samples(text),
+        parse(text, Integer.MAX_VALUE),
+        result);
   }
 
   /** Parses {@code perf report --stdio --sort sym}: kernel ([k]) lines, largest first. */

@@ -82,12 +82,12 @@ final class Routes implements AutoCloseable {
   }
 
   /** Returns the server peer inside {@code transport}'s route. */
-  Peer server(Transport transport) {
+  ProcessPeer server(Transport transport) {
     return get(transport).server();
   }
 
   /** Returns the client peer inside {@code transport}'s route. */
-  Peer client(Transport transport) {
+  ProcessPeer client(Transport transport) {
     return get(transport).client();
   }
 
@@ -132,6 +132,14 @@ final class Routes implements AutoCloseable {
   /** Returns the peers of {@code transport}'s route, for their pinning. */
   List<Peer> peers(Transport transport) {
     return List.of(get(transport).server(), get(transport).client());
+  }
+
+  /** Returns the commands that set the routes up, as run, each after its transport's name. */
+  List<String> commands() {
+    List<String> commands = new ArrayList<>();
+    opened.forEach(
+        (transport, o) -> o.route().commands().forEach(c -> commands.add(transport + ": " + c)));
+    return commands;
   }
 
   /** Returns one line per route: what it is made of. */

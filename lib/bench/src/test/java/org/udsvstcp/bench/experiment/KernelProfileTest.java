@@ -1,6 +1,7 @@
 package org.udsvstcp.bench.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -54,6 +55,47 @@ class KernelProfileTest extends SocketTestSupport {
       assertEquals(5, profile.table(5).rowCount());
       assertTrue(profile.result().bytes() > 0);
     }
+    try (var left = Files.list(work)) {
+      assertEquals(0, left.count(), "perf's files are deleted");
+    }
+  }
+
+  @Test
+  void samplesTwoProcessesAndTheSockmapRouteSkipsTcpsFunctions() throws Exception {
+    assumeTrue(
+        KernelProfile.unavailable().isEmpty(), KernelProfile.unavailable().orElse("available"));
+    assumeTrue(
+        org.udsvstcp.bench.route.PrivateRoute.Kind.SOCKMAP.unavailable().isEmpty(),
+        () -> org.udsvstcp.bench.route.PrivateRoute.Kind.SOCKMAP.unavailable().orElse(""));
+    var work = scratch.resolve("perf");
+    KernelProfile tcp =
+        KernelProfile.stream(
+            Transport.TCP, 65536, Duration.ofMillis(300), work, Isolation.PROCESSES);
+    KernelProfile sockmap =
+        KernelProfile.stream(
+            Transport.TCP_SOCKMAP, 65536, Duration.ofMillis(300), work, Isolation.PROCESSES);
+    for (KernelProfile profile : List.of(tcp, sockmap)) {
+      assertTrue(
+          profile.record().matches(".* record -e cpu-clock -F 4999 -p \\d+,\\d+ .*"),
+          profile.record());
+      assertTrue(profile.samples() > 100, "samples: " + profile.samples());
+      assertTrue(profile.result().bytes() > 0);
+    }
+    // Loopback TCP passes its segments through the device and the softirq receive path; the
+    // redirect hands them to the peer socket's queue instead, so those functions all but vanish.
+    String[] stack = {
+      "__netif_receive_skb", "net_rx_action", "ip_rcv", "tcp_v4_rcv", "loopback_xmit"
+    };
+    assertTrue(tcp.percentMatching(stack) > 1, "tcp: " + tcp.top(30));
+    assertTrue(
+        sockmap.percentMatching(stack) < tcp.percentMatching(stack) / 4,
+        "sockmap: " + sockmap.top(30));
+    assertTrue(
+        sockmap.percentMatching("sk_msg", "sk_psock", "tcp_bpf", "bpf_") > 0,
+        "sockmap: " + sockmap.top(30));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> KernelProfile.stream(Transport.TCP_VETH, 64, Duration.ofMillis(10), work));
     try (var left = Files.list(work)) {
       assertEquals(0, left.count(), "perf's files are deleted");
     }
