@@ -1,0 +1,85 @@
+package org.udsvstcp.bench.experiment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.udsvstcp.bench.BenchException;
+import org.udsvstcp.bench.transport.Transport;
+import tech.tablesaw.api.Table;
+
+/**
+ * The rows of an experiment: run here, or, where this machine cannot run one of its transports
+ * (tcp-sockmap and tcp-veth need root and kernel support), a committed reference run of the same
+ * experiment read from its CSV file, saying so and why.
+ *
+ * @param table one row per trial
+ * @param ran whether the rows were measured here
+ * @param source where the rows come from, in a sentence (with the reason and the reference's
+ *     machine when they were not measured here)
+ * @param comments the {@code #} lines of the rows' CSV file (environment, routes and notes)
+ */
+public record RunOrReference(Table table, boolean ran, String source, List<String> comments) {
+
+  /**
+   * Runs {@code experiment} into {@code csv} if every transport can run here, otherwise reads
+   * {@code reference}.
+   *
+   * @throws ExperimentException if the run fails
+   * @throws BenchException if it cannot run here and the reference cannot be read
+   */
+  public static RunOrReference of(
+      Experiment experiment, Path csv, Path reference, Progress progress) {
+    return of(experiment, csv, reference, progress, experiment.unavailable());
+  }
+
+  static RunOrReference of(
+      Experiment experiment,
+      Path csv,
+      Path reference,
+      Progress progress,
+      Map<Transport, String> unavailable) {
+    try {
+      if (unavailable.isEmpty()) {
+        Results results = experiment.run(csv, progress);
+        return new RunOrReference(
+            results.table(),
+            true,
+            "measured here; the rows are in " + csv,
+            Files.exists(csv) ? Rows.readComments(csv) : List.of());
+      }
+      String why =
+          unavailable.entrySet().stream()
+              .map(e -> e.getKey() + " is unavailable here: " + e.getValue())
+              .collect(Collectors.joining("; "));
+      if (!Files.isRegularFile(reference)) {
+        throw new BenchException(why + "; and there is no reference run at " + reference);
+      }
+      List<String> comments = Rows.readComments(reference);
+      String machine =
+          comments.stream()
+              .filter(c -> c.startsWith("cpu:") || c.startsWith("run "))
+              .map(String::strip)
+              .collect(Collectors.joining("; "));
+      return new RunOrReference(
+          Rows.read(reference),
+          false,
+          why
+              + ". Not measured here: these are the rows of the committed reference run "
+              + reference
+              + " ("
+              + machine
+              + ")",
+          comments);
+    } catch (IOException e) {
+      throw new BenchException("cannot read " + e.getMessage(), e);
+    }
+  }
+
+  /** Returns the comment lines that start with {@code prefix} (e.g. "route", "note"). */
+  public List<String> comments(String prefix) {
+    return comments.stream().filter(c -> c.startsWith(prefix)).toList();
+  }
+}
