@@ -23,7 +23,7 @@ PLOTTING = [name for name in NOTEBOOKS if _first_code_cell(name).rstrip().endswi
 
 
 def test_the_series_is_complete():
-    assert NOTEBOOKS[0] == "00-index.ipynb" and len(NOTEBOOKS) == 7, NOTEBOOKS
+    assert NOTEBOOKS[0] == "00-index.ipynb" and len(NOTEBOOKS) == 8, NOTEBOOKS
     assert PLOTTING == NOTEBOOKS[2:], PLOTTING
 
 

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -314,6 +316,161 @@ public record KernelProfile(
   /** Returns the share of all samples in kernel functions. */
   public double kernelPercent() {
     return functions.stream().mapToDouble(Function::percent).sum();
+  }
+
+  /**
+   * What the kernel was doing, by function-name prefix: each function counts towards the first
+   * family it matches, so tcp_bpf_sendmsg is sockmap's, not TCP's.
+   */
+  public static final Map<String, List<String>> FAMILIES = families();
+
+  private static Map<String, List<String>> families() {
+    Map<String, List<String>> f = new LinkedHashMap<>();
+    f.put("copies", List.of("_copy_", "copy_user", "copyin", "copyout", "copy_page_", "__copy_"));
+    f.put(
+        "sockmap and BPF",
+        List.of("tcp_bpf_", "sk_msg", "__sk_msg", "sk_psock", "bpf_", "sock_map", "sock_hash"));
+    f.put("TCP and IP", List.of("tcp_", "__tcp", "ip_", "__ip", "inet_", "__inet", "ipv4_"));
+    f.put(
+        "device and softirq",
+        List.of(
+            "__dev_",
+            "dev_",
+            "net_rx",
+            "__netif",
+            "netif_",
+            "loopback_",
+            "veth_",
+            "process_backlog",
+            "__napi",
+            "napi_",
+            "do_softirq",
+            "__do_softirq",
+            "handle_softirqs",
+            "__local_bh_enable",
+            "nf_",
+            "skb_defer"));
+    f.put("Unix sockets", List.of("unix_"));
+    f.put(
+        "scheduler and wake-ups",
+        List.of(
+            "finish_task_switch",
+            "__schedule",
+            "schedule",
+            "try_to_wake_up",
+            "ttwu_",
+            "_raw_spin_unlock_irqrestore",
+            "enqueue_",
+            "dequeue_",
+            "pick_next",
+            "update_curr",
+            "__wake_up",
+            "autoremove_wake_function",
+            "sock_def_readable"));
+    f.put(
+        "system call entry and exit",
+        List.of("do_syscall_64", "entry_SYSCALL", "syscall_", "exit_to_user_mode", "__x64_sys_"));
+    f.put(
+        "socket and file layers",
+        List.of(
+            "sock_",
+            "__sock_",
+            "sk_",
+            "__sk_",
+            "vfs_",
+            "ksys_",
+            "__sys_",
+            "fdget",
+            "fput",
+            "__fget",
+            "rw_verify_area",
+            "security_",
+            "__check_object_size",
+            "__virt_addr_valid",
+            "check_heap_object",
+            "import_",
+            "release_sock",
+            "lock_sock"));
+    f.put(
+        "memory",
+        List.of(
+            "kmalloc",
+            "__kmalloc",
+            "kmem_cache",
+            "kfree",
+            "__alloc",
+            "alloc_pages",
+            "__free_",
+            "free_",
+            "__slab",
+            "___slab",
+            "slab_",
+            "get_page_from_freelist",
+            "__rmqueue",
+            "rmqueue",
+            "__memcg",
+            "mod_memcg",
+            "memcg_",
+            "obj_cgroup",
+            "page_counter",
+            "__mod_",
+            "__lruvec",
+            "consume_skb",
+            "kfree_skb",
+            "skb_release",
+            "__kfree_skb"));
+    f.put("spin locks", List.of("_raw_spin_", "queued_spin", "native_queued_spin"));
+    return java.util.Collections.unmodifiableMap(f);
+  }
+
+  /**
+   * Returns the share of all samples per {@link #FAMILIES family}, then "other kernel" and "user
+   * space" (the JVM's own code), in percent; they add up to 100.
+   */
+  public Map<String, Double> byFamily() {
+    Map<String, Double> shares = new LinkedHashMap<>();
+    FAMILIES.keySet().forEach(family -> shares.put(family, 0.0));
+    double other = 0;
+    for (Function function : functions) {
+      String family =
+          FAMILIES.entrySet().stream()
+              .filter(e -> e.getValue().stream().anyMatch(function.symbol()::startsWith))
+              .map(Map.Entry::getKey)
+              .findFirst()
+              .orElse(null);
+      if (family == null) {
+        other += function.percent();
+      } else {
+        shares.merge(family, function.percent(), Double::sum);
+      }
+    }
+    shares.put("other kernel", other);
+    shares.put("user space", Math.max(0, 100 - kernelPercent()));
+    return shares;
+  }
+
+  /**
+   * Returns the profiles side by side by family: a column {@code family}, then one column per
+   * profile (named by its transport and size, "tcp 64 B") of percent of that profile's samples.
+   */
+  public static tech.tablesaw.api.Table byFamily(List<KernelProfile> profiles) {
+    tech.tablesaw.api.StringColumn families = tech.tablesaw.api.StringColumn.create("family");
+    List<Map<String, Double>> shares = profiles.stream().map(KernelProfile::byFamily).toList();
+    if (!shares.isEmpty()) {
+      shares.get(0).keySet().forEach(families::append);
+    }
+    tech.tablesaw.api.Table table =
+        tech.tablesaw.api.Table.create("percent of samples by what the kernel was doing", families);
+    for (int i = 0; i < profiles.size(); i++) {
+      Map<String, Double> share = shares.get(i);
+      table.addColumns(
+          tech.tablesaw.api.DoubleColumn.create(
+              profiles.get(i).transport().label()
+                  + " "
+                  + org.udsvstcp.bench.stats.Units.size(profiles.get(i).size()),
+              share.values().stream().mapToDouble(Double::doubleValue).toArray()));
+    }
+    return table;
   }
 
   /** Returns the top {@code n} kernel functions as a table (function, percent of samples). */

@@ -78,6 +78,11 @@ public record RunOrReference(Table table, boolean ran, String source, List<Strin
     }
   }
 
+  /** Returns the measured rows: the warm-up rounds left out. */
+  public Table measured() {
+    return table.where(table.stringColumn("phase").isEqualTo(Phase.MEASURED.label()));
+  }
+
   /** Returns the comment lines that start with {@code prefix} (e.g. "route", "note"). */
   public List<String> comments(String prefix) {
     return comments.stream().filter(c -> c.startsWith(prefix)).toList();

@@ -40,6 +40,45 @@ class KernelProfileTest extends SocketTestSupport {
   }
 
   @Test
+  void sumsAProfileByWhatTheKernelWasDoingEachFunctionOnce() {
+    String report =
+        """
+        # Samples: 1K of event 'cpu-clock:pppH'
+            30.00%  [k] _copy_to_iter
+            20.00%  [.] StreamTrial.receive
+            10.00%  [k] tcp_bpf_sendmsg
+             8.00%  [k] tcp_sendmsg_locked
+             6.00%  [k] finish_task_switch.isra.0
+             4.00%  [k] __netif_receive_skb_core
+             2.00%  [k] something_else
+        """;
+    KernelProfile profile =
+        new KernelProfile(
+            Transport.TCP_SOCKMAP,
+            64,
+            "record",
+            "report",
+            1000,
+            KernelProfile.parse(report, 99),
+            null);
+    var shares = profile.byFamily();
+    assertEquals(30.0, shares.get("copies"), 1e-9);
+    assertEquals(10.0, shares.get("sockmap and BPF"), 1e-9, "tcp_bpf_ is sockmap's, not TCP's");
+    assertEquals(8.0, shares.get("TCP and IP"), 1e-9);
+    assertEquals(6.0, shares.get("scheduler and wake-ups"), 1e-9);
+    assertEquals(4.0, shares.get("device and softirq"), 1e-9);
+    assertEquals(2.0, shares.get("other kernel"), 1e-9);
+    assertEquals(40.0, shares.get("user space"), 1e-9);
+    assertEquals(100.0, shares.values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
+    KernelProfile tcp =
+        new KernelProfile(
+            Transport.TCP, 65536, "record", "report", 1000, KernelProfile.parse(report, 2), null);
+    var table = KernelProfile.byFamily(List.of(profile, tcp));
+    assertEquals(List.of("family", "tcp-sockmap 64 B", "tcp 64 KiB"), table.columnNames());
+    assertEquals(shares.size(), table.rowCount());
+  }
+
+  @Test
   void samplesTheKernelFunctionsOfEachFamilyDuringAStreamTrial() throws Exception {
     assumeTrue(
         KernelProfile.unavailable().isEmpty(), KernelProfile.unavailable().orElse("available"));
