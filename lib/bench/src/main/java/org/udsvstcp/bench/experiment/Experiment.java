@@ -145,7 +145,8 @@ public record Experiment(
     if (isolation != Isolation.PROCESSES) {
       throw new IllegalArgumentException(
           names
-              + " run both ends as child processes inside their route; run with isolation"
+              + (routed.size() == 1 ? " runs" : " run")
+              + " both ends as child processes inside their route; run with isolation"
               + " processes (--isolation processes) so that every transport compared runs alike");
     }
     if (workload.isServer() || alongside.stream().anyMatch(Workload::isServer)) {

@@ -78,6 +78,16 @@ public record RunOrReference(Table table, boolean ran, String source, List<Strin
     }
   }
 
+  /**
+   * Returns the label for numbers from these rows: the profile's smoke-test note when they were
+   * measured here (empty in the teaching profile), else that they are the reference run's.
+   */
+  public String note() {
+    return ran
+        ? org.udsvstcp.bench.Profile.current().smokeNote()
+        : "  (the committed reference run's numbers, not measured here)";
+  }
+
   /** Returns the measured rows: the warm-up rounds left out. */
   public Table measured() {
     return table.where(table.stringColumn("phase").isEqualTo(Phase.MEASURED.label()));

@@ -64,6 +64,7 @@ class RunOrReferenceTest extends SocketTestSupport {
         rows.source());
     assertTrue(rows.source().contains("; cpu:"), rows.source());
     assertEquals(List.of("note: taken on the test's machine"), rows.comments("note"));
+    assertEquals("  (the committed reference run's numbers, not measured here)", rows.note());
   }
 
   @Test
