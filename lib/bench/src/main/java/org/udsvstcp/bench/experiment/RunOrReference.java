@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.udsvstcp.bench.BenchException;
+import org.udsvstcp.bench.route.RouteUnavailableException;
 import org.udsvstcp.bench.transport.Transport;
 import tech.tablesaw.api.Table;
 
@@ -24,8 +25,8 @@ import tech.tablesaw.api.Table;
 public record RunOrReference(Table table, boolean ran, String source, List<String> comments) {
 
   /**
-   * Runs {@code experiment} into {@code csv} if every transport can run here, otherwise reads
-   * {@code reference}.
+   * Runs {@code experiment} into {@code csv} if every transport can run here, otherwise (also when
+   * a route turns out not to build before the first trial) reads {@code reference}.
    *
    * @throws ExperimentException if the run fails
    * @throws BenchException if it cannot run here and the reference cannot be read
@@ -42,18 +43,30 @@ public record RunOrReference(Table table, boolean ran, String source, List<Strin
       Progress progress,
       Map<Transport, String> unavailable) {
     try {
+      String why;
       if (unavailable.isEmpty()) {
-        Results results = experiment.run(csv, progress);
-        return new RunOrReference(
-            results.table(),
-            true,
-            "measured here; the rows are in " + csv,
-            Files.exists(csv) ? Rows.readComments(csv) : List.of());
+        try {
+          Results results = experiment.run(csv, progress);
+          return new RunOrReference(
+              results.table(),
+              true,
+              "measured here; the rows are in " + csv,
+              Files.exists(csv) ? Rows.readComments(csv) : List.of());
+        } catch (ExperimentException e) {
+          // A route that the checks allowed but the machine would not build (a container that
+          // forbids a mount, say): before any trial, so the reference is all there is to show.
+          if (!(e.getCause() instanceof RouteUnavailableException)
+              || e.results().table().rowCount() > 0) {
+            throw e;
+          }
+          why = e.getCause().getMessage();
+        }
+      } else {
+        why =
+            unavailable.entrySet().stream()
+                .map(e -> e.getKey() + " is unavailable here: " + e.getValue())
+                .collect(Collectors.joining("; "));
       }
-      String why =
-          unavailable.entrySet().stream()
-              .map(e -> e.getKey() + " is unavailable here: " + e.getValue())
-              .collect(Collectors.joining("; "));
       if (!Files.isRegularFile(reference)) {
         throw new BenchException(why + "; and there is no reference run at " + reference);
       }

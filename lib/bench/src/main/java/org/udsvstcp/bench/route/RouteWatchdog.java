@@ -109,6 +109,30 @@ final class RouteWatchdog implements Closeable {
       throw new RouteUnavailableException(
           "cannot start " + what + "'s watchdog: " + e.getMessage());
     }
+    // What fails before the script runs (unshare, setsid) says so on standard error; the script
+    // sends its own there to /dev/null once it holds the route.
+    StringBuilder errors = new StringBuilder();
+    Thread drain =
+        new Thread(
+            () -> {
+              try (BufferedReader err =
+                  new BufferedReader(
+                      new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = err.readLine()) != null) {
+                  synchronized (errors) {
+                    if (errors.length() < 2000) {
+                      errors.append(errors.length() == 0 ? "" : "; ").append(line.strip());
+                    }
+                  }
+                }
+              } catch (IOException e) {
+                // The watchdog is gone: nothing more to read.
+              }
+            },
+            "uds-vs-tcp-route-stderr");
+    drain.setDaemon(true);
+    drain.start();
     List<String> commands = new ArrayList<>();
     String failure = null;
     Map<String, String> ready = null;

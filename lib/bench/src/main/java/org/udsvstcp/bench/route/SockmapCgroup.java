@@ -137,6 +137,10 @@ public final class SockmapCgroup implements PrivateRoute {
     if (privileges.isPresent()) {
       return privileges;
     }
+    Optional<String> mounts = Tools.privateMountsImpossible();
+    if (mounts.isPresent()) {
+      return mounts;
+    }
     Optional<String> tools =
         Tools.missing(
             "bpftool",

@@ -85,6 +85,28 @@ final class Tools {
     return Optional.empty();
   }
 
+  /**
+   * Returns why a mount namespace of this process's could not keep its mounts private, or empty if
+   * it can: {@code unshare --propagation private} and {@code ip netns exec} change the propagation
+   * of "/", which fails when this process's root is not a mount point (a chroot into a plain
+   * directory).
+   */
+  static Optional<String> privateMountsImpossible() {
+    try {
+      boolean rootMounted =
+          Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
+              .map(line -> line.split(" "))
+              .anyMatch(fields -> fields.length > 4 && fields[4].equals("/"));
+      return rootMounted
+          ? Optional.empty()
+          : Optional.of(
+              "this process's root directory is not a mount point (a chroot into a plain"
+                  + " directory?), so a mount namespace cannot make its mounts private here");
+    } catch (IOException e) {
+      return Optional.of("cannot read /proc/self/mountinfo: " + e.getMessage());
+    }
+  }
+
   /** Returns whether the kernel knows a file system type (/proc/filesystems). */
   static boolean hasFileSystem(String type) {
     try {

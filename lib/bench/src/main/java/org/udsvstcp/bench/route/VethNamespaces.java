@@ -93,6 +93,10 @@ public final class VethNamespaces implements PrivateRoute {
     if (privileges.isPresent()) {
       return privileges;
     }
+    Optional<String> mounts = Tools.privateMountsImpossible();
+    if (mounts.isPresent()) {
+      return mounts; // ip netns exec makes "/" a slave mount in a namespace of its own
+    }
     return Tools.missing(
         "ip", "iproute2", "setsid", "util-linux", "mountpoint", "util-linux", "bash", "bash");
   }
