@@ -329,8 +329,36 @@ public record KernelProfile(
     f.put("copies", List.of("_copy_", "copy_user", "copyin", "copyout", "copy_page_", "__copy_"));
     f.put(
         "sockmap and BPF",
-        List.of("tcp_bpf_", "sk_msg", "__sk_msg", "sk_psock", "bpf_", "sock_map", "sock_hash"));
-    f.put("TCP and IP", List.of("tcp_", "__tcp", "ip_", "__ip", "inet_", "__inet", "ipv4_"));
+        // bpf_prog_<tag>_<name>: the programs themselves, as the JIT names them; not every bpf_
+        // (bpf_lsm_socket_sendmsg is a hook every send passes, programs or not).
+        List.of(
+            "tcp_bpf_",
+            "sk_msg",
+            "__sk_msg",
+            "sk_psock",
+            "bpf_msg_",
+            "bpf_sk_redirect",
+            "bpf_prog_",
+            "sock_map_",
+            "sock_hash_",
+            "__sock_map",
+            "__sock_hash"));
+    f.put(
+        "TCP and IP",
+        List.of(
+            "tcp_",
+            "__tcp",
+            "ip_",
+            "__ip",
+            "ip6_",
+            "inet_",
+            "__inet",
+            "inet6_",
+            "ipv4_",
+            "ipv6_",
+            "bbr_",
+            "bictcp_",
+            "cubictcp_"));
     f.put(
         "device and softirq",
         List.of(
