@@ -26,11 +26,11 @@ export UDS_VS_TCP_PROFILE := $(PROFILE)
 # Marks every process `make test` starts, so its final leftover check knows them (tools/check-leftovers.py).
 export UDS_VS_TCP_TEST_RUN := $(or $(UDS_VS_TCP_TEST_RUN),run-$(shell date +%s%N))
 
-.PHONY: run test build bpf deps venv kernel install-kernel bench fidelity lab nav lock clean
+.PHONY: run test build bpf deps venv kernel install-kernel bench reference fidelity lab nav lock clean
 
 run: build kernel node_modules
 	$(PY) tools/notebooks.py execute --out build/notebooks
-	$(PY) tools/notebooks.py report --in build/notebooks --out build/report
+	JAVA="$(JAVA)" $(PY) tools/notebooks.py report --in build/notebooks --out build/report
 	@echo "report: build/report/index.html"
 
 test: deps build kernel node_modules
@@ -77,9 +77,17 @@ $(BPF_OBJ): $(BPF_SRC) | deps
 	mkdir -p $(@D)
 	clang -O2 -g -Wall -Werror -target bpf -I/usr/include/$$(cc -dumpmachine) -c $< -o $@
 
+# The project's Jupyter settings (tools/jupyter-settings.json): JupyterLab 4 and Notebook 7 from
+# build/venv read them as overrides from its application directory, so they hold for this project's
+# Jupyter only, never the user's (~/.jupyter is not touched). They turn off the news pop-up that
+# would cover the first notebook (and the update check): both would reach for the network.
+JUPYTER_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.d/uds-vs-tcp.json
+$(JUPYTER_SETTINGS): tools/jupyter-settings.json $(VENV_STAMP)
+	install -D -m 644 $< $@
+
 # Two kernelspecs in build/jupyter: the project's own (`java`, the default) and JJava from PyPI
-# (`jjava`), which must never shadow it (tools/jjava-kernelspec.py).
-kernel: build $(VENV_STAMP)
+# (`jjava`), which must never shadow it (tools/jjava-kernelspec.py). With them, the settings above.
+kernel: build $(VENV_STAMP) $(JUPYTER_SETTINGS)
 	"$(JAVA)" -jar $(KERNEL_JAR) install --prefix build/jupyter
 	$(PY) tools/jjava-kernelspec.py --venv $(VENV) --prefix build/jupyter --java "$(JAVA)"
 
@@ -94,6 +102,17 @@ node_modules: package.json package-lock.json $(VENV_STAMP)
 # e.g. make bench ARGS='run --workload stream --transports tcp,uds --sizes 64,64k --trials 10'
 bench: build
 	"$(JAVA)" -jar $(NOTEBOOK_JAR) $(ARGS)
+
+# This machine's reference run in notebooks/reference/NAME/ (notebook 03's sweep, notebook 04's round
+# trips, notebook 08's kernel profile, notebook 09's routes; the steps are listed in
+# lib/bench/.../cli/ReferenceCommand.java), e.g.
+#   sudo make reference NAME=amd-epyc-2026-12 NOTE='quiet machine'
+# STEPS=09-stream.csv,09-pingpong.csv takes only those files into an existing NAME (never replacing one).
+# perf needs root (or kernel.perf_event_paranoid at most 0) for the profile, and notebook 09's routes
+# need root; see docs/why-it-depends.md and docs/transports.md.
+reference: build
+	@test -n "$(NAME)" || { echo "make reference: say NAME=<machine>-<yyyy>-<mm>, e.g. NAME=amd-epyc-2026-12" >&2; exit 2; }
+	"$(JAVA)" -jar $(NOTEBOOK_JAR) reference-run $(if $(NOTE),--note "$(NOTE)") $(if $(STEPS),--steps "$(STEPS)") -- "$(NAME)"
 
 # The harness against the C reference (../shared/tools/sockref) and sockperf, side by side.
 fidelity: build $(VENV_STAMP)

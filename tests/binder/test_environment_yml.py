@@ -21,6 +21,7 @@ ON_CONDA_FORGE = {
     "notebook": "7",
     "nbclient": "0.10",
     "nbconvert": "7",
+    "plotly": "7.1.0 (the package ships the jupyterlab-plotly extension in share/jupyter/labextensions)",
     "ijava": "1.4.0 noarch (the HHMI Janelia fork of IJava; installs a Java kernelspec)",
     "make": "4",
     "postgresql": "15-17, with initdb, postgres and pgbench (notebook 06)",
@@ -68,6 +69,14 @@ def test_it_pins_what_readers_open_and_the_kernel_binder_runs(environment):
     assert packages["ijava"] == "1.4.0", "conda-forge's ijava 1.4.0 installs kernelspec java"
     assert packages["jupyterlab"] == ">=4,<5", packages["jupyterlab"]
     assert packages["notebook"] == ">=7,<8", packages["notebook"]
+
+
+def test_it_pins_the_plotly_renderer_as_build_venv_does(environment):
+    # Binder's JupyterLab draws the notebooks' plots with the same jupyterlab-plotly (and so the same
+    # plotly.js) as `make lab`'s.
+    locked = re.search(r"^plotly==([\w.]+)", (ROOT / "requirements.txt").read_text(), re.M)
+    assert locked, "requirements.txt locks no plotly"
+    assert _packages(environment).get("plotly") == locked.group(1), "pin plotly to requirements.txt's version"
 
 
 def test_its_jdk_is_an_lts_that_can_build_the_library(environment):

@@ -10,24 +10,17 @@ build/screenshots/. tools/browser/jupyter-session.mjs drives the pages.
 """
 
 import hashlib
-import json
-import os
 import re
 import shutil
-import signal
-import subprocess
-import uuid
 
 import nbformat
 import pytest
 
-from project import BUILD, ROOT, VENV
+from project import ROOT, VENV
 
-import jupyter_processes as jp
+from jupyter_ui import SCREENSHOTS, serve as _serve
 
-SCREENSHOTS = BUILD / "screenshots"
 NB01, NB02, BLANK, FAILING = "01-uds-vs-tcp.ipynb", "02-repeated-trials.ipynb", "blank.ipynb", "failing-cell.ipynb"
-SESSION = ROOT / "tools" / "browser" / "jupyter-session.mjs"
 
 # Page errors that are not the project's, by UI, each with why. A tolerated message must also show
 # on the blank notebook's page (test_each_tolerated_page_error_shows_on_a_blank_notebook_too).
@@ -38,13 +31,6 @@ TOLERATED = {
         re.compile(r"Cannot read properties of undefined \(reading 'schema'\)"),
     ],
     "lab": [],
-}
-
-# The reader's settings, but the notebook renders every cell (no windowing: the harness reads every
-# cell's outputs at once, where a reader scrolls) and asks nothing about news (no network, no toast).
-SETTINGS = {
-    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false"},
 }
 
 
@@ -83,66 +69,6 @@ def _serve_copies(serve):
     (serve / "results").mkdir()
 
 
-def _drive(server, token, ui, notebook, profile, extra, screenshot=None, timeout=300):
-    """Runs jupyter-session.mjs; on a timeout asks it to stop (it closes Chromium), then ends its group."""
-    cmd = ["node", str(SESSION), "--server", server, "--token", token, "--ui", ui,
-           "--notebook", f"notebooks/{notebook}", "--user-data-dir", str(profile), "--timeout", str(timeout - 30),
-           *extra]
-    if screenshot:
-        for old in (screenshot, screenshot.with_name(screenshot.stem + "-reopened.png")):
-            old.unlink(missing_ok=True)  # ours, from an earlier run: a stale picture must not pass for a new one
-        cmd += ["--screenshot", str(screenshot)]
-    node = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
-    try:
-        out, err = node.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        node.send_signal(signal.SIGTERM)
-        try:
-            out, err = node.communicate(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(node.pid, signal.SIGKILL)
-            out, err = node.communicate(timeout=20)
-        pytest.fail(f"jupyter-session.mjs did not finish {notebook} in {ui} in {timeout} s:\n{err}")
-    assert node.returncode == 0, f"jupyter-session.mjs failed on {notebook} in {ui}:\n{err}\n{out}"
-    return json.loads(out.strip().splitlines()[-1])
-
-
-def _serve(ui, serve, tmp, runs):
-    """Starts jupyter-lab or jupyter-notebook from build/venv on serve, drives each (name, key, extra,
-    screenshot) of runs, stops it; returns the reports by key and what the server left behind."""
-    app = VENV / "bin" / ("jupyter-lab" if ui == "lab" else "jupyter-notebook")
-    home = tmp / ui
-    home.mkdir()
-    env = jp.private_jupyter_env(home, BUILD / "jupyter")
-    for path, values in SETTINGS.items():
-        target = home / "config" / "lab" / "user-settings" / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(values))
-    port = jp.free_loopback_port()
-    token = uuid.uuid4().hex
-    env["JUPYTER_TOKEN"] = token  # not on the command line, where ps would show it
-    cmd = [str(app), "--no-browser", "--ip=127.0.0.1", f"--port={port}", "--port-retries=0",
-           f"--ServerApp.root_dir={serve}"]
-    if os.geteuid() == 0:
-        cmd.append("--allow-root")
-    log = home / "server.log"
-    server = f"http://127.0.0.1:{port}"
-    result = {"reports": {}}
-    process = jp.start(cmd, env, log, cwd=home)
-    try:
-        jp.wait_until_serving(f"{server}/api/status?token={token}", process, log)
-        result["listening"] = jp.listening_addresses(port)
-        for name, key, extra, shot in runs:
-            result["reports"][key] = _drive(server, token, ui, name, home / "chromium", extra, shot)
-    finally:
-        result["server_exit"] = jp.stop(process)
-        # Anything still running on our private directories (server, kernels, Chromium) is a leak.
-        result["leftovers"] = jp.reap(str(home), session=process.pid)
-        result["log"] = log.read_text()
-    return result
-
-
 @pytest.fixture(scope="module")
 def live(kernel_installed, tmp_path_factory):
     for need, why in (
@@ -169,7 +95,8 @@ def live(kernel_installed, tmp_path_factory):
     ])
     notebook = _serve("notebook", serve, tmp, [
         (BLANK, "blank", ["--open-only"], None),
-        (NB02, "saved", ["--open-only"], SCREENSHOTS / "notebook7-02-as-saved.png"),
+        (NB02, "saved", ["--open-only", "--expect-plots", str(_expected_plots(NB02))],
+         SCREENSHOTS / "notebook7-02-as-saved.png"),
         (NB02, NB02, ["--expect-plots", str(_expected_plots(NB02))], SCREENSHOTS / "notebook7-02.png"),
     ])
     after = {name: _digest(ROOT / "notebooks" / name) for name in (NB01, NB02)}
@@ -251,10 +178,13 @@ def test_every_plot_of_notebook_02_is_drawn_with_no_network(live, ui):
     assert report["blocked"] == []
 
 
+def _drawn(figure):
+    return figure["svgs"] >= 1 and figure["traces"] >= 1 and figure["plotHeight"] > 100
+
+
 def _plot_or_table(figure):
-    drawn = figure["svgs"] >= 1 and figure["traces"] >= 1 and figure["plotHeight"] > 100
     table = figure["fallbackShown"] and figure["fallbackRows"] >= 2
-    return drawn or table
+    return _drawn(figure) or figure["image"] or table
 
 
 def test_jupyterlab_saved_closed_and_reopened_02_shows_a_plot_or_its_table_in_every_box(live):
@@ -263,11 +193,15 @@ def test_jupyterlab_saved_closed_and_reopened_02_shows_a_plot_or_its_table_in_ev
     assert all(_plot_or_table(f) for f in reopened["figures"]), reopened["figures"]
 
 
-def test_notebook_7_shows_the_saved_02_untrusted_with_readable_tables_in_every_box(live):
+def test_notebook_7_draws_every_plot_of_the_saved_02_untrusted(live):
+    # Plotly's JSON type is data, not script: the jupyterlab-plotly extension draws it (or shows the
+    # picture of it that JupyterLab saved with the output) in an untrusted notebook too.
     saved = live["notebook"]["reports"]["saved"]
-    assert len(saved["figures"]) == _expected_plots(NB02)
     assert not saved["trusted"], "another server's notebook should open untrusted"
-    assert all(f["fallbackShown"] and f["fallbackRows"] >= 2 for f in saved["figures"]), saved["figures"]
+    assert len(saved["figures"]) == _expected_plots(NB02)
+    for figure in saved["figures"]:
+        assert figure["kind"] == "plotly-json", figure
+        assert _drawn(figure) or figure["image"], figure
 
 
 def test_notebook_7_runs_notebook_02_through_the_run_menu(live):
@@ -281,6 +215,31 @@ def test_a_failing_cell_is_shown_in_the_page_and_the_run_still_ends(live):
     # JupyterLab renders an error output with the stderr MIME type, so the harness lists it there
     assert any("failing on purpose" in e for e in failing["errors"] + failing["stderr"]), failing
     assert "after" not in after["output"]
+
+
+@pytest.mark.parametrize("ui", ["lab", "notebook"])
+def test_every_plot_shows_through_the_plotly_json_type(live, ui):
+    # build/venv has the jupyterlab-plotly extension: it takes Plotly's JSON over the HTML.
+    figures = [f for c in live[ui]["reports"][NB02]["cells"] for f in c["figures"]]
+    assert figures and {f["kind"] for f in figures} == {"plotly-json"}, figures
+
+
+@pytest.mark.parametrize("ui", ["lab", "notebook"])
+def test_the_projects_own_settings_turn_the_jupyter_news_off(live, ui):
+    # The servers' user settings (a private, empty config dir) say nothing about news: the value comes
+    # from build/venv's overrides (tools/jupyter-settings.json, installed by `make kernel`).
+    assert not list((live[ui]["home"] / "config").rglob("*notification*")), "the test must not set it itself"
+    # an override is the schema's default as the server gives it to the page; the user set nothing
+    served = live[ui]["notification_settings"]
+    defaults = {name: p.get("default") for name, p in served["schema"]["properties"].items()}
+    assert defaults["fetchNews"] == "false" and defaults["checkForUpdates"] is False, defaults
+    assert served["settings"] == {}, served["settings"]
+
+
+@pytest.mark.parametrize("ui", ["lab", "notebook"])
+def test_no_page_asks_about_jupyter_news(live, ui):
+    for key, report in live[ui]["reports"].items():
+        assert not [n for n in report["notifications"] if re.search(r"\bnews\b", n, re.I)], (key, report["notifications"])
 
 
 @pytest.mark.parametrize("ui", ["lab", "notebook"])

@@ -217,6 +217,49 @@ def test_a_proxy_renderable_renders_through_display_update_and_as_a_result(kerne
     assert result["content"]["data"]["text/plain"] == "chart"
 
 
+JSON_RENDERABLE = """
+DisplayDataRenderable figure() {
+    var trace = new java.util.LinkedHashMap<String, Object>();
+    trace.put("type", "scatter");
+    trace.put("y", java.util.Arrays.asList(1, 2.5, null));
+    var json = new java.util.LinkedHashMap<String, Object>();
+    json.put("data", java.util.List.of(trace));
+    json.put("layout", java.util.Map.of("title", java.util.Map.of("text", "a plot")));
+    InvocationHandler handler = (proxy, method, args) -> switch (method.getName()) {
+        case "render" -> {
+            var out = ((RenderContext) args[0]).getOutputContainer();
+            out.putData("text/plain", "a plot");
+            out.putData("application/vnd.plotly.v1+json", json);
+            yield null;
+        }
+        case "toString" -> "a plot";
+        case "hashCode" -> System.identityHashCode(proxy);
+        case "equals" -> proxy == args[0];
+        default -> InvocationHandler.invokeDefault(proxy, method, args);
+    };
+    return (DisplayDataRenderable) java.lang.reflect.Proxy.newProxyInstance(
+        DisplayDataRenderable.class.getClassLoader(), new Class<?>[] {DisplayDataRenderable.class}, handler);
+}
+"""
+
+
+def test_a_json_mime_type_given_as_maps_and_lists_is_sent_as_a_json_object(kernel):
+    # The charts library hands Plotly's JSON to putData as plain maps and lists; the front end's
+    # renderer needs an object, not a string holding JSON.
+    _, client = kernel
+    drain(client)
+    defined = run(client, PROXY_RENDERABLE + JSON_RENDERABLE)
+    assert defined.reply["content"]["status"] == "ok", defined.own("error")
+    cell = run(client, "display(figure());")
+    assert cell.reply["content"]["status"] == "ok", cell.own("error")
+    [shown] = cell.own("display_data")
+    assert shown["content"]["data"]["application/vnd.plotly.v1+json"] == {
+        "data": [{"type": "scatter", "y": [1, 2.5, None]}],
+        "layout": {"title": {"text": "a plot"}},
+    }
+    assert shown["content"]["data"]["text/plain"] == "a plot"
+
+
 QUEUED_CELLS = [
     'throw new IllegalStateException("first cell fails");',
     'System.out.println("second cell ran");',

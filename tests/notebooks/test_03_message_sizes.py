@@ -68,10 +68,13 @@ def test_the_costs_per_message_are_plotted_stacked_and_checked(execute_notebook)
     for unit in ("per message", "per KiB"):
         stack = next(p for p in nbout.plots(nb)
                      if p["data"]["text/plain"].startswith(f"CPU time {unit} by message size and transport"))
-        html = stack["data"]["text/html"]
-        assert 'barmode = "stack"' in html and 'xaxis.type = "multicategory"' in html, unit
+        # The figure as Plotly reads it: the same JSON the HTML draws and Lab's renderer shows.
+        figure = stack["data"]["application/vnd.plotly.v1+json"]
+        assert figure["layout"]["barmode"] == "stack", unit
+        assert figure["layout"]["xaxis"]["type"] == "multicategory", unit
+        names = [trace.get("name") for trace in figure["data"]]
         for part in ("server system", "server user", "client system", "client user"):
-            assert f"name: '{part}'" in html, (unit, part)
+            assert part in names, (unit, part, names)
     text = nbout.stdout(nb)
     assert "costs measured per thread in" in text
     for size in ("64 B", "64 KiB"):
@@ -96,7 +99,8 @@ def test_the_perf_section_profiles_both_transports_or_says_why_not(execute_noteb
         return
     assert "perf can sample the kernel here" in text
     for transport in ("tcp", "uds"):
-        assert re.search(rf"^{transport} \(\d+ samples\): \S*perf record -e cpu-clock -F 4999 -t \d+,\d+ -D -1 --control fifo:",
+        assert re.search(rf"^{transport} \(\d+ samples\): \S*perf record -e cpu-clock -c \d+ -g --kernel-callchains"
+                         rf" (-C \d+|-t \d+,\d+) -D -1 --control fifo:",
                          text, re.M), transport
         table = next(t for t in nbout.tables(nb) if t.startswith(f"{transport}: top kernel functions, 65536 B"))
         assert "percent_of_samples" in table
@@ -105,10 +109,15 @@ def test_the_perf_section_profiles_both_transports_or_says_why_not(execute_noteb
 
 def test_this_run_is_set_beside_the_committed_reference(execute_notebook):
     nb, _ = execute_notebook(NAME)
-    reference = ROOT / "notebooks" / "reference" / "03-message-sizes.csv"
-    assert reference.read_text().startswith("# uds-vs-tcp results\n")
+    # the newest machine directory with a sweep (notebooks/reference/<machine>-<yyyy>-<mm>/)
+    newest = max((d for d in (ROOT / "notebooks" / "reference").iterdir() if (d / "03-message-sizes.csv").exists()),
+                 key=lambda d: (d.name[-7:], d.name))
+    assert (newest / "03-message-sizes.csv").read_text().startswith("# uds-vs-tcp results\n")
     text = nbout.stdout(nb)
-    assert re.search(r"^cpu:\s+\S", text, re.M), "the reference names its machine"
+    # (the cell before ends its output without a newline, so the line starts mid-text)
+    assert re.search(rf"{newest.name}/03-message-sizes.csv: \S", text), "the reference names its machine"
+    assert re.search(r"^  command: make bench ARGS='run --workload stream", text, re.M) or \
+        re.search(r"^  command: make reference NAME=", text, re.M), "and the command that made it"
     hosts = next(t for t in nbout.tables(nb) if t.startswith("host comparison"))
     assert "ref_cpu_ns_per_message" in hosts and "this_uds_tcp" in hosts
     for transport in ("tcp", "uds"):

@@ -110,6 +110,18 @@ def test_notebook_01_shows_the_header_image_offline(report):
     render(report / "01-uds-vs-tcp.html", "--expect-images", "1")
 
 
+def test_the_report_draws_the_html_of_plots_that_also_carry_plotlys_json(report, execute_notebook):
+    # Each plot output holds text/html and application/vnd.plotly.v1+json; nbconvert has no
+    # renderer for the JSON type and must keep the HTML, whose script draws with the embedded Plotly.
+    nb, _ = execute_notebook("02-repeated-trials.ipynb")
+    plots = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
+             if "application/vnd.plotly.v1+json" in o.get("data", {})]
+    assert len(plots) == 6 and all("udsvstcp-figure" in o["data"]["text/html"] for o in plots)
+    page = (report / "02-repeated-trials.html").read_text()
+    assert page.count('class="udsvstcp-figure"') == 6
+    assert "vnd.plotly" not in page  # not dumped as text beside the plot
+
+
 def test_notebook_02_renders_every_plot_offline(report):
     out = render(report / "02-repeated-trials.html", "--expect-plots", "6")
     assert "6" in out

@@ -3,8 +3,10 @@
 // headless Chromium, waits for its kernel, runs every cell through the menu bar (Run > Run All
 // Cells), watches the progress bars while the cells run, waits until the kernel is idle and no cell
 // is queued, writes a screenshot, and prints on stdout one JSON line describing what the page
-// shows (each code cell's prompt, output text, errors, plots and fallback tables).
-// With --open-only it runs nothing: it opens the notebook and reports what its saved outputs show.
+// shows (each code cell's prompt, output text, errors, plots and fallback tables, and the
+// notifications the page showed meanwhile).
+// With --open-only it runs nothing: it opens the notebook and reports what its saved outputs show
+// (with --expect-plots N, once N plots are drawn or a minute and a half has passed).
 // With --reopen it then saves the notebook (File > Save), closes its tab, opens it again and
 // reports what every plot output shows now (the plot, or its fallback table, or nothing).
 //
@@ -78,27 +80,39 @@ function progressTexts() {
 }
 
 // Each code cell as a reader sees it: prompt, source, output text, error outputs, plots, fallbacks.
+// A plot is one of two outputs: Plotly's JSON (application/vnd.plotly.v1+json) drawn by the
+// jupyterlab-plotly extension, trusted or not (kind "plotly-json"), or the charts library's HTML
+// (a udsvstcp-figure element), whose script draws only in a trusted notebook (kind "html").
 function cellReport() {
   const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  const describe = (kind, box, plot, fallback, image) => {
+    const title = plot && plot.querySelector('.gtitle');
+    return {
+      kind,
+      svgs: plot ? plot.querySelectorAll('svg.main-svg').length : 0,
+      traces: plot && plot.data ? plot.data.length : 0,
+      plotHeight: plot ? Math.round(plot.getBoundingClientRect().height) : 0,
+      title: title ? title.textContent : '',
+      axisTitles: plot ? [...plot.querySelectorAll('.g-xtitle, .g-ytitle')].map((t) => t.textContent) : [],
+      // the extension shows a PNG it saved with the output until the pointer comes near
+      image: !!image && image.style.display !== 'none' && image.complete && image.naturalWidth > 0,
+      fallbackShown: !!fallback && fallback.offsetHeight > 0 && getComputedStyle(fallback).display !== 'none',
+      fallbackRows: fallback ? fallback.querySelectorAll('tr').length : 0,
+      height: Math.round(box.getBoundingClientRect().height),
+      trusted: !!box.closest('.jp-mod-trusted'),
+    };
+  };
   return [...panel.querySelectorAll('.jp-CodeCell')].map((cell, index) => {
     const prompt = (cell.querySelector('.jp-InputPrompt') || {}).innerText || '';
     const number = /\[(\d+)\]/.exec(prompt);
     const editor = cell.querySelector('.cm-content');
     const outputs = [...cell.querySelectorAll('.jp-OutputArea-output')];
-    const figures = [...cell.querySelectorAll('.udsvstcp-figure')].map((figure) => {
-      const plot = figure.querySelector('.js-plotly-plot');
-      const fallback = figure.querySelector('.udsvstcp-fallback');
-      const box = figure.getBoundingClientRect();
-      return {
-        svgs: plot ? plot.querySelectorAll('svg.main-svg').length : 0,
-        traces: plot && plot.data ? plot.data.length : 0,
-        plotHeight: plot ? Math.round(plot.getBoundingClientRect().height) : 0,
-        fallbackShown: !!fallback && fallback.offsetHeight > 0 && getComputedStyle(fallback).display !== 'none',
-        fallbackRows: fallback ? fallback.querySelectorAll('tr').length : 0,
-        height: Math.round(box.height),
-        trusted: !!figure.closest('.jp-mod-trusted'),
-      };
-    });
+    // The extension's renderer node is the output itself (it carries no data-mime-type).
+    const figures = [...cell.querySelectorAll('.jp-RenderedPlotly, .udsvstcp-figure')].map((node) =>
+      node.classList.contains('jp-RenderedPlotly')
+        ? describe('plotly-json', node, node.classList.contains('js-plotly-plot') ? node : null, null,
+          node.querySelector('img.plot-img'))
+        : describe('html', node, node.querySelector('.js-plotly-plot'), node.querySelector('.udsvstcp-fallback'), null));
     return {
       index,
       prompt: prompt.replace(/\s+/g, ' ').trim(),
@@ -115,6 +129,17 @@ function cellReport() {
     };
   });
 }
+
+// The notifications (toasts) the page shows now, e.g. JupyterLab's question about Jupyter news.
+function notifications() {
+  return [...document.querySelectorAll('.Toastify__toast, .jp-Notification-Toast')]
+    .map((t) => t.innerText.replace(/\s+/g, ' ').trim());
+}
+
+// A figure counts as drawn when Plotly made its SVG and holds its data; as shown, when drawn or
+// shown as the picture the extension saved with it.
+const isDrawn = (f) => f.svgs > 0 && f.traces > 0;
+const isShown = (f) => isDrawn(f) || f.image;
 
 // The kernel of this notebook's session (the server may run others: notebooks opened before).
 async function kernel(options) {
@@ -200,13 +225,25 @@ async function run(options) {
     log(`kernel ${kernelName} is idle`);
 
     const started = Date.now();
+    const drawn = async (test = isDrawn) => (await page.evaluate(cellReport)).flatMap((c) => c.figures).filter(test).length;
+    const seen = new Set();
+    const notice = async () => { for (const text of await page.evaluate(notifications)) seen.add(text); };
     if (options.openOnly) {
       await page.waitForTimeout(3000); // the outputs' scripts, if the notebook is trusted
+      if (options.expectPlots > 0) {
+        // the extension loads its Plotly once, then draws every output
+        await until(`${options.expectPlots} plots`, Math.min(deadline, Date.now() + 90_000), async () => {
+          await notice();
+          return { done: (await drawn(isShown)) >= options.expectPlots, shown: await drawn(isShown) };
+        }).catch(() => {});
+      }
+      await notice();
       const cells = await page.evaluate(cellReport);
       if (options.screenshot) await screenshot(page, options.screenshot, options.focus);
       return {
-        notebook: options.notebook, ui: options.ui, kernel_name: kernelName, cells,
-        figures: cells.flatMap((c) => c.figures), trusted: await trusted(page), images: await images(page),
+        notebook: options.notebook, ui: options.ui, kernel_name: kernelName, seconds: (Date.now() - started) / 1000, cells,
+        figures: cells.flatMap((c) => c.figures), plots: cells.flatMap((c) => c.figures).filter(isDrawn).length,
+        trusted: await trusted(page), images: await images(page), notifications: [...seen],
         page_errors: errors,
         blocked: [...new Set(blocked)], screenshot: options.screenshot,
       };
@@ -218,6 +255,7 @@ async function run(options) {
     let sawBusy = false;
     const finished = await until('every cell to run', deadline, async () => {
       for (const text of await page.evaluate(progressTexts)) progress.add(text);
+      await notice();
       const shown = await page.evaluate(prompts);
       const own = await kernel(options);
       if (!own || own.execution_state === 'dead') throw new Error(`the kernel died (${JSON.stringify(own)})`);
@@ -231,12 +269,11 @@ async function run(options) {
     const ran = finished.shown.filter((p) => /\[\d+\]/.test(p)).length;
     log(`${ran} of ${finished.shown.length} code cells ran in ${seconds.toFixed(1)} s`);
 
-    const plotted = async () => (await page.evaluate(cellReport))
-      .flatMap((c) => c.figures).filter((f) => f.svgs > 0 && f.traces > 0).length;
     if (options.expectPlots > 0) {
       await until(`${options.expectPlots} plots`, Math.min(deadline, Date.now() + 60_000), async () =>
-        ({ done: (await plotted()) >= options.expectPlots, plotted: await plotted() })).catch(() => {});
+        ({ done: (await drawn()) >= options.expectPlots, drawn: await drawn() })).catch(() => {});
     }
+    await notice();
     const cells = await page.evaluate(cellReport);
     if (options.screenshot) await screenshot(page, options.screenshot, options.focus);
 
@@ -246,10 +283,11 @@ async function run(options) {
       kernel_name: kernelName,
       seconds,
       cells,
-      plots: cells.flatMap((c) => c.figures).filter((f) => f.svgs > 0 && f.traces > 0).length,
+      plots: cells.flatMap((c) => c.figures).filter(isDrawn).length,
       svgs: cells.flatMap((c) => c.figures).reduce((sum, f) => sum + f.svgs, 0),
       progress: [...progress],
       images: await images(page),
+      notifications: [...seen],
       page_errors: errors,
       blocked: [],
       screenshot: options.screenshot,
@@ -264,8 +302,13 @@ async function run(options) {
       if (options.ui === 'lab') await menu(page, 'File', 'application:close');
       await page.goto('about:blank');
       await openNotebook(page, options, deadline);
-      // Give the outputs' scripts (if the notebook is trusted) the time they took before.
+      // Give the outputs' scripts (if the notebook is trusted) the time they took before, and the
+      // extension its Plotly.
       await page.waitForTimeout(3000);
+      if (options.expectPlots > 0) {
+        await until(`${options.expectPlots} plots again`, Math.min(deadline, Date.now() + 60_000), async () =>
+          ({ done: (await drawn(isShown)) >= options.expectPlots, shown: await drawn(isShown) })).catch(() => {});
+      }
       const again = await page.evaluate(cellReport);
       report.reopened = {
         figures: again.flatMap((c) => c.figures),
@@ -287,7 +330,11 @@ async function run(options) {
 // Every image of the notebook in view, and whether it loaded.
 async function images(page) {
   return page.evaluate(() => [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) img')]
-    .map((img) => ({ src: img.getAttribute('src'), loaded: img.complete && img.naturalWidth > 0 })));
+    .map((img) => ({
+      // a data: URL (the plots' saved pictures) by its start only
+      src: (img.getAttribute('src') || '').replace(/^(data:[^,]{0,40},).+$/s, '$1...'),
+      loaded: img.complete && img.naturalWidth > 0,
+    })));
 }
 
 // Whether the notebook in view shows its rich outputs as trusted (JupyterLab marks each jp-mod-trusted).
@@ -301,7 +348,7 @@ async function screenshot(page, path, focus) {
     const cells = [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell')];
     const target = text
       ? cells.find((c) => [...c.querySelectorAll('.jp-OutputArea-output')].some((o) => o.innerText.includes(text)))
-      : cells.find((c) => c.querySelector('.udsvstcp-figure'));
+      : cells.find((c) => c.querySelector('.udsvstcp-figure, .jp-RenderedPlotly'));
     if (target) target.scrollIntoView({ block: 'start' });
   }, focus);
   await page.waitForTimeout(500);
@@ -318,7 +365,9 @@ async function main() {
     return 2;
   }
   try {
-    console.log(JSON.stringify(await run(options)));
+    const report = JSON.stringify(await run(options));
+    // Written in full before main's process.exit: a pipe takes a long line in parts.
+    await new Promise((resolve, reject) => process.stdout.write(`${report}\n`, (e) => (e ? reject(e) : resolve())));
     return 0;
   } catch (e) {
     console.error(`jupyter-session: FAILED: ${e.stack || e.message}`);

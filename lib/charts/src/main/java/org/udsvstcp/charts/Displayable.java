@@ -158,7 +158,9 @@ public final class Displayable {
       Object output = context.getClass().getMethod("getOutputContainer").invoke(context);
       Method putData = output.getClass().getMethod("putData", String.class, Object.class);
       try {
-        for (Map.Entry<String, String> entry : bundle.asMap().entrySet()) {
+        // JSON content goes in as plain maps and lists, which every kernel's Gson writes as a JSON
+        // object in the message.
+        for (Map.Entry<String, Object> entry : bundle.asMap().entrySet()) {
           putData.invoke(output, entry.getKey(), entry.getValue());
         }
       } catch (InvocationTargetException e) {

@@ -10,35 +10,67 @@ import tech.tablesaw.plotly.traces.Trace;
 
 /**
  * A tablesaw-jsplot figure plus the few Plotly attributes its builders cannot express (error bars,
- * legend groups, box colours, shapes, tick labels), set as JSON after its own JavaScript.
+ * legend groups, box colours, shapes, tick labels): {@link FigureJson} sets them in the figure's
+ * JSON, and tablesaw's own JavaScript ({@link #asJavascript}) gets them as assignments after its
+ * variables.
  */
 final class ExtendedFigure extends Figure {
 
   private static final Pattern TARGET = Pattern.compile("(layout|trace\\d+)(\\.[a-z][a-z0-9_]*)+");
 
-  private final List<String> assignments;
+  private final List<Attribute> attributes;
 
-  private ExtendedFigure(Layout layout, List<Trace> traces, List<String> assignments) {
+  private ExtendedFigure(Layout layout, List<Trace> traces, List<Attribute> attributes) {
     super(layout, traces.toArray(new Trace[0]));
-    this.assignments = List.copyOf(assignments);
+    this.attributes = List.copyOf(attributes);
   }
 
-  /** Returns the extra assignments, in order, as JavaScript statements. */
+  /**
+   * Returns {@code figure} with more layout attributes (dotted paths, as {@link Builder#layout}),
+   * set after its own: the same traces, layout and earlier extra attributes.
+   */
+  static ExtendedFigure amend(Figure figure, Map<String, Object> layout) {
+    List<Attribute> attributes = new ArrayList<>();
+    if (figure instanceof ExtendedFigure extended) {
+      attributes.addAll(extended.attributes);
+    }
+    Builder more = new Builder();
+    layout.forEach(more::layout);
+    attributes.addAll(more.attributes);
+    return new ExtendedFigure(figure.getLayout(), List.of(figure.getTraces()), attributes);
+  }
+
+  /**
+   * One extra attribute: {@code target} is {@code trace<index>} or {@code layout} followed by a
+   * dotted path; {@code json} is its value as JSON, written when it was set.
+   */
+  record Attribute(String target, String json) {}
+
+  /** Returns the extra attributes, in the order they were set. */
+  List<Attribute> attributes() {
+    return attributes;
+  }
+
+  /** Returns the extra attributes, in order, as JavaScript statements. */
   List<String> assignments() {
-    return assignments;
+    List<String> statements = new ArrayList<>();
+    for (Attribute attribute : attributes) {
+      statements.add(attribute.target() + " = " + attribute.json() + ";");
+    }
+    return statements;
   }
 
   @Override
   protected void buildContext(String divName) {
     super.buildContext(divName);
     Map<String, Object> context = getContext();
-    context.put("figure", context.get("figure") + String.join("\n", assignments) + "\n");
+    context.put("figure", context.get("figure") + String.join("\n", assignments()) + "\n");
   }
 
   /** Collects traces, their extra attributes and the layout's. */
   static final class Builder {
     private final List<Trace> traces = new ArrayList<>();
-    private final List<String> assignments = new ArrayList<>();
+    private final List<Attribute> attributes = new ArrayList<>();
 
     /** Adds {@code trace} and returns its index (its variable is {@code trace<index>}). */
     int add(Trace trace) {
@@ -60,7 +92,7 @@ final class ExtendedFigure extends Figure {
       if (!TARGET.matcher(target).matches()) {
         throw new IllegalArgumentException("not a Plotly attribute path: " + target);
       }
-      assignments.add(target + " = " + Json.write(value) + ";");
+      attributes.add(new Attribute(target, Json.write(value)));
       return this;
     }
 
@@ -72,7 +104,7 @@ final class ExtendedFigure extends Figure {
       if (traces.isEmpty()) {
         throw new IllegalArgumentException("no data to plot: the table has no rows");
       }
-      return new ExtendedFigure(layout, traces, assignments);
+      return new ExtendedFigure(layout, traces, attributes);
     }
   }
 }

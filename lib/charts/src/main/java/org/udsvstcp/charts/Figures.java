@@ -6,9 +6,12 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Figure;
 
 /**
- * tablesaw-jsplot figures as display bundles: HTML that draws the plot with the page's Plotly
- * (loaded once by {@link Plotly#loader()}) and keeps a static table for viewers without JavaScript;
- * text/plain is that table as text.
+ * tablesaw-jsplot figures as display bundles. Each carries the figure once, as Plotly's JSON
+ * ({@link FigureJson}), in two forms: application/vnd.plotly.v1+json, which JupyterLab, Notebook 7
+ * and VS Code draw with their own Plotly whether or not the notebook is trusted; and text/html, for
+ * the classic Notebook and the exported report, whose script draws the same JSON with the page's
+ * Plotly (loaded once by {@link Plotly#loader()}) and which keeps a static table for viewers
+ * without JavaScript. text/plain is that table as text.
  */
 public final class Figures {
 
@@ -23,11 +26,17 @@ public final class Figures {
   }
 
   /**
-   * Returns {@code figure} as a bundle: text/html with the plot and, hidden once the plot renders,
-   * an HTML table of {@code fallback}; text/plain with {@code fallback} as aligned text (or the
-   * title when {@code fallback} is null).
+   * Returns {@code figure} as a bundle: text/plain with {@code fallback} as aligned text (or the
+   * title when {@code fallback} is null); text/html with the plot and, hidden once the plot
+   * renders, an HTML table of {@code fallback}; and application/vnd.plotly.v1+json with the
+   * figure's data, layout and config, the same JSON the HTML draws.
+   *
+   * @throws IllegalArgumentException if the figure has event handlers (JavaScript, which its JSON
+   *     cannot carry)
    */
   public static MimeBundle bundle(Figure figure, Table fallback) {
+    // Made once: the HTML's script draws exactly what the JSON type carries.
+    Map<String, Object> json = FigureJson.of(figure);
     String title = title(figure);
     String id = "udsvstcp_" + UUID.randomUUID().toString().replace("-", "");
     String plotId = id + "_plot";
@@ -52,9 +61,9 @@ public final class Figures {
     }
     html.append("</div>\n</div>\n");
     html.append("<script type=\"text/javascript\">\n")
-        .append(Html.inlineScript(drawScript(figure, plotId, fallbackId)))
+        .append(Html.inlineScript(drawScript(json, plotId, fallbackId)))
         .append("</script>");
-    return MimeBundle.of(text, html.toString());
+    return MimeBundle.of(text, html.toString()).withJson(MimeBundle.PLOTLY_JSON, json);
   }
 
   /** Returns the figure's title, or "plot" when it has none. */
@@ -64,27 +73,19 @@ public final class Figures {
   }
 
   /**
-   * Returns JavaScript that waits for window.Plotly, then defines the figure's layout and traces
-   * (tablesaw-jsplot's own JavaScript, local to a function) and draws them.
+   * Returns JavaScript that waits for window.Plotly, then draws {@code figure} (Plotly's JSON
+   * figure, the one the bundle's application/vnd.plotly.v1+json carries) into the plot element.
    */
-  static String drawScript(Figure figure, String plotId, String fallbackId) {
-    figure.asJavascript(plotId); // fills the figure's context with its layout and trace variables
-    Map<String, Object> context = figure.getContext();
-    String target = String.valueOf(context.get("targetName"));
-    StringBuilder traces = new StringBuilder();
-    for (int i = 0; i < figure.getTraces().length; i++) {
-      traces.append(i > 0 ? ", " : "").append("trace").append(i);
-    }
-    String layout = figure.getLayout() == null ? "{}" : "layout";
-    String config =
-        figure.getConfig() == null ? "{responsive: true, displaylogo: false}" : "config";
-    Object handlers = context.get("eventHandlerFunction");
+  static String drawScript(Map<String, Object> figure, String plotId, String fallbackId) {
     return "(function () {\n"
         + "  var plotId = '"
         + plotId
         + "', fallbackId = '"
         + fallbackId
         + "';\n"
+        + "  var figure = "
+        + Json.write(figure)
+        + ";\n"
         // Hide the fallback before drawing: a wide table would otherwise widen the output, and
         // Plotly would size the plot to it and clip the legend once the table is gone.
         + "  function fallback(shown) {\n"
@@ -93,22 +94,8 @@ public final class Figures {
         + "  }\n"
         + "  function draw() {\n"
         + "    fallback(false);\n"
-        + "    var "
-        + target
-        + " = document.getElementById(plotId);\n"
-        + context.get("figure")
-        + "\n    var data = ["
-        + traces
-        + "];\n"
-        + "    return Plotly.newPlot("
-        + target
-        + ", data, "
-        + layout
-        + ", "
-        + config
-        + ").then(function () {\n"
-        + (handlers == null ? "" : handlers)
-        + "\n    });\n"
+        + "    return Plotly.newPlot(document.getElementById(plotId), figure.data, figure.layout,"
+        + " figure.config);\n"
         + "  }\n"
         + "  function say(message) {\n"
         + "    var plot = document.getElementById(plotId);\n"

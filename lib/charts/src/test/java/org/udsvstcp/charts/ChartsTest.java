@@ -256,4 +256,39 @@ class ChartsTest {
             () -> Charts.costStack(costs().removeColumns("client_user"), "per KiB"));
     assertTrue(e.getMessage().contains("client_user"), e.getMessage());
   }
+
+  @Test
+  void categoryStackStacksEachCategoryUnderOneBarPerSizeTransportAndMachine() {
+    tech.tablesaw.api.Table profile =
+        tech.tablesaw.api.Table.create(
+            "profile",
+            tech.tablesaw.api.StringColumn.create(
+                "machine", "here", "here", "here", "here", "ref", "ref"),
+            tech.tablesaw.api.StringColumn.create(
+                "transport", "uds", "uds", "tcp", "tcp", "tcp", "tcp"),
+            tech.tablesaw.api.IntColumn.create("size", 65536, 65536, 65536, 65536, 65536, 65536),
+            tech.tablesaw.api.StringColumn.create(
+                "category", "copy", "unix", "copy", "tcp_ip", "copy", "tcp_ip"),
+            tech.tablesaw.api.StringColumn.create(
+                "label",
+                "copying",
+                "the Unix-socket path",
+                "copying",
+                "the TCP/IP path",
+                "copying",
+                "the TCP/IP path"),
+            tech.tablesaw.api.DoubleColumn.create(
+                "ns_per_message", 5000, 1100, 7000, 7600, 3000, 16000));
+    String js = js(Charts.categoryStack(profile));
+    assertEquals(3, count(js, "type: 'bar'"), "one trace per category: " + js);
+    assertTrue(js.contains("layout.barmode = \"stack\";"), js);
+    assertTrue(js.contains("name: 'the TCP/IP path'"), js);
+    // Bars sorted by size, then tcp before uds; a machine's bar beside the other's.
+    assertTrue(
+        js.contains(
+            "trace0.x = [[\"64 KiB\",\"64 KiB\",\"64 KiB\"],[\"tcp here\",\"tcp ref\",\"uds here\"]];"),
+        js);
+    assertTrue(js.contains("y: [7000.0, 3000.0, 5000.0]"), "copying, bar by bar: " + js);
+    assertTrue(js.contains("y: [7600.0, 16000.0, 0.0]"), "the TCP/IP path: " + js);
+  }
 }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,8 @@ class FiguresTest {
     Table trials = DemoData.trials();
     MimeBundle bundle = Figures.bundle(Charts.boxPlot(trials, "bytes_per_s"), trials);
     assertEquals(
-        List.of(MimeBundle.TEXT_PLAIN, MimeBundle.TEXT_HTML), List.copyOf(bundle.mimeTypes()));
+        List.of(MimeBundle.TEXT_PLAIN, MimeBundle.TEXT_HTML, MimeBundle.PLOTLY_JSON),
+        List.copyOf(bundle.mimeTypes()));
     assertTrue(bundle.text().startsWith("throughput (bytes/s) per transport"));
     assertTrue(bundle.text().contains(Tables.text(trials, Tables.DEFAULT_MAX_ROWS)));
   }
@@ -43,10 +46,50 @@ class FiguresTest {
     String id = plotId(bundle);
     assertTrue(html.contains("window.Plotly && window.Plotly.newPlot"));
     assertTrue(html.contains("setTimeout(function () { wait(polls + 1); }, 100)"));
-    assertTrue(html.contains("return Plotly.newPlot(target_" + id + "_plot, data, layout"));
-    assertTrue(html.contains("var data = [trace0, trace1, trace2, trace3];"));
+    assertTrue(html.contains("var plotId = '" + id + "_plot'"));
+    assertTrue(
+        html.contains(
+            "return Plotly.newPlot(document.getElementById(plotId), figure.data, figure.layout,"
+                + " figure.config);"));
     assertTrue(html.contains("Plotly is not loaded"), "says what to do when the loader never ran");
     assertFalse(html.contains("cdn.plot.ly"), "nothing is fetched from the network");
+  }
+
+  /** The figure the HTML's script draws: its {@code var figure = ...;} line, read as JSON. */
+  private static Object drawnByHtml(MimeBundle bundle) throws Exception {
+    Matcher m = Pattern.compile("\n  var figure = (\\{.*});\n").matcher(html(bundle));
+    assertTrue(m.find(), "the script defines the figure it draws");
+    return new ObjectMapper().readValue(m.group(1), Object.class);
+  }
+
+  @Test
+  void theHtmlDrawsExactlyTheFigureThePlotlyJsonTypeCarries() throws Exception {
+    for (Map.Entry<String, Figure> kind : FigureJsonTest.everyKind().entrySet()) {
+      MimeBundle bundle = Figures.bundle(kind.getValue(), DemoData.runs());
+      Map<String, Object> json = bundle.json(MimeBundle.PLOTLY_JSON).orElseThrow();
+      assertEquals(kind.getValue().getTraces().length, ((List<?>) json.get("data")).size());
+      assertTrue(JsonValues.same(json, drawnByHtml(bundle)), kind.getKey());
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theComparisonSeesADifferenceInOneValue() {
+    // the check above can fail: one number changed deep inside is a different figure
+    Map<String, Object> json =
+        Figures.bundle(Charts.boxPlot(DemoData.trials(), "bytes_per_s"))
+            .json(MimeBundle.PLOTLY_JSON)
+            .orElseThrow();
+    List<Object> data = new java.util.ArrayList<>((List<?>) json.get("data"));
+    Map<String, Object> trace = new java.util.LinkedHashMap<>((Map<String, Object>) data.get(0));
+    List<Object> y = new java.util.ArrayList<>((List<?>) trace.get("y"));
+    y.set(y.size() - 1, ((Number) y.get(y.size() - 1)).doubleValue() + 1);
+    trace.put("y", y);
+    data.set(0, trace);
+    Map<String, Object> changed = new java.util.LinkedHashMap<>(json);
+    changed.put("data", data);
+    assertTrue(JsonValues.same(json, new java.util.LinkedHashMap<>(json)));
+    assertFalse(JsonValues.same(json, changed));
   }
 
   @Test
@@ -86,8 +129,13 @@ class FiguresTest {
         new Figure(
             tech.tablesaw.plotly.traces.ScatterTrace.builder(new double[] {1}, new double[] {2})
                 .build());
-    String html = html(Figures.bundle(bare));
-    assertTrue(html.contains("_plot, data, {}, {responsive: true"), "no layout: an empty one");
+    assertEquals(
+        Map.of("responsive", true, "displaylogo", false),
+        Figures.bundle(bare).json(MimeBundle.PLOTLY_JSON).orElseThrow().get("config"));
+    assertEquals(
+        Map.of(),
+        Figures.bundle(bare).json(MimeBundle.PLOTLY_JSON).orElseThrow().get("layout"),
+        "no layout: an empty one");
     assertEquals("plot (an interactive plot; it needs JavaScript)", Figures.bundle(bare).text());
   }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.udsvstcp.kernel.install.KernelInstaller;
-import org.udsvstcp.kernel.install.StartupTraining;
 import org.udsvstcp.kernel.output.CellRoutingStream;
 import org.udsvstcp.kernel.protocol.CheckedConnection;
 import sun.misc.Signal;

@@ -13,14 +13,17 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "env",
     mixinStandardHelpOptions = true,
-    description = "Prints the machine, kernel, JVM, library versions, socket buffers and pinning.")
+    description =
+        "Prints the machine (CPU, hypervisor, every CPU vulnerability and its mitigation, boot"
+            + " options, clocksource, timer frequency), kernel, JVM, library versions, socket"
+            + " buffers and pinning.")
 final class EnvCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    out.print(Environment.capture().toText());
+    out.print(Environment.capture().toFullText());
     out.println("profile:        " + Profile.current().label());
     for (PrivateRoute.Kind kind : PrivateRoute.Kind.values()) {
       out.println(

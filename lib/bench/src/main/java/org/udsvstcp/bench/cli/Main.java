@@ -9,8 +9,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code uds-vs-tcp} command line: {@code run}, {@code original}, {@code env}, {@code overhead}
- * and {@code compare}.
+ * The {@code uds-vs-tcp} command line: {@code run}, {@code original}, {@code env}, {@code
+ * overhead}, {@code compare}, {@code profile}, {@code model}, {@code references} and {@code
+ * reference-run}.
  */
 @Command(
     name = "uds-vs-tcp",
@@ -23,6 +24,10 @@ import picocli.CommandLine.Spec;
       EnvCommand.class,
       OverheadCommand.class,
       CompareCommand.class,
+      ProfileCommand.class,
+      ModelCommand.class,
+      ReferencesCommand.class,
+      ReferenceCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -78,6 +83,8 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(
-        spec.commandLine(), "name a command: run, original, env, overhead or compare (see --help)");
+        spec.commandLine(),
+        "name a command: run, original, env, overhead, compare, profile, model, references or"
+            + " reference-run (see --help)");
   }
 }

@@ -15,6 +15,7 @@ import org.udsvstcp.bench.experiment.ExperimentException;
 import org.udsvstcp.bench.experiment.Isolation;
 import org.udsvstcp.bench.experiment.Placement;
 import org.udsvstcp.bench.experiment.Results;
+import org.udsvstcp.bench.experiment.ServerComparison;
 import org.udsvstcp.bench.stats.Costs;
 import org.udsvstcp.bench.stats.Ratios;
 import org.udsvstcp.bench.stats.Summaries;
@@ -445,9 +446,7 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     if (servers) {
-      String versus =
-          org.udsvstcp.bench.server.ServerComparison.describe(
-              org.udsvstcp.bench.server.ServerComparison.javaVsTool(results.table()));
+      String versus = ServerComparison.describe(ServerComparison.javaVsTool(results.table()));
       if (!versus.isEmpty()) {
         out.println();
         out.println("Java client vs the server's C tool (UDS/TCP requests per second):");

@@ -23,12 +23,15 @@ import org.udsvstcp.bench.transport.SocketDirectory;
 
 /**
  * The machine and software a run measured, printed before any result and stored with it: CPU,
- * kernel, OS, JVM, library versions, default socket buffer sizes and pinning support.
+ * kernel, the machine's mitigations and timers ({@link Machine}), OS, JVM, library versions,
+ * default socket buffer sizes and pinning support.
  *
  * @param cpuModel the CPU model name from /proc/cpuinfo
  * @param cpuCount the number of CPUs the JVM sees
  * @param allowedCpus the CPUs this process may run on, as the kernel lists them
  * @param kernel the kernel release
+ * @param machine the CPU's identity, hypervisor, mitigations, clocksource, HZ and TCP congestion
+ *     control
  * @param os the operating system name and architecture
  * @param jvm the JVM vendor, name and version
  * @param libraries library name to version
@@ -41,6 +44,7 @@ public record Environment(
     int cpuCount,
     String allowedCpus,
     String kernel,
+    Machine machine,
     String os,
     String jvm,
     Map<String, String> libraries,
@@ -53,13 +57,22 @@ public record Environment(
     socketBuffers = Collections.unmodifiableMap(new LinkedHashMap<>(socketBuffers));
   }
 
+  private static volatile Machine machineOnce;
+
   /** Reads the environment of this JVM and machine. */
   public static Environment capture() {
+    Machine facts = machineOnce;
+    if (facts == null) {
+      // Fixed while the system runs; read once per JVM (lscpu, and HZ may be measured).
+      facts = Machine.capture();
+      machineOnce = facts;
+    }
     return new Environment(
         readCpuModel(),
         Runtime.getRuntime().availableProcessors(),
         allowedCpuList(),
         firstLine(Path.of("/proc/sys/kernel/osrelease"), System.getProperty("os.version")),
+        facts,
         osName(),
         System.getProperty("java.vm.vendor")
             + " "
@@ -71,17 +84,40 @@ public record Environment(
         Affinity.support());
   }
 
-  /** Returns the environment as labelled lines of text, one fact per line. */
+  /**
+   * Returns the environment as labelled lines of text, one fact per line, the mitigations in one
+   * line (as the notebooks print it).
+   */
   public String toText() {
+    return text(asMap());
+  }
+
+  /**
+   * Returns the environment as {@link #toText()} does, with one more line per file of
+   * /sys/devices/system/cpu/vulnerabilities (as results files and the {@code env} command keep it).
+   */
+  public String toFullText() {
+    return text(asMap(true));
+  }
+
+  private static String text(Map<String, String> map) {
     StringBuilder text = new StringBuilder();
-    for (Map.Entry<String, String> entry : asMap().entrySet()) {
+    for (Map.Entry<String, String> entry : map.entrySet()) {
       text.append(String.format("%-15s %s%n", entry.getKey() + ":", entry.getValue()));
     }
     return text.toString();
   }
 
-  /** Returns the environment as ordered label-value pairs. */
+  /** Returns the environment as ordered label-value pairs, the mitigations in one. */
   public Map<String, String> asMap() {
+    return asMap(false);
+  }
+
+  /**
+   * Returns the environment as ordered label-value pairs; {@code everyVulnerability} adds one pair
+   * per file of /sys/devices/system/cpu/vulnerabilities.
+   */
+  public Map<String, String> asMap(boolean everyVulnerability) {
     Map<String, String> map = new LinkedHashMap<>();
     map.put("cpu", cpuModel + " x " + cpuCount + " (allowed: " + allowedCpus + ")");
     map.put("kernel", kernel);
@@ -90,6 +126,8 @@ public record Environment(
     map.put("libraries", join(libraries));
     map.put("socket buffers", join(socketBuffers));
     map.put("pinning", pinning);
+    // After the lines older files have, so readers of the first lines find them where they were.
+    map.putAll(machine.asMap(everyVulnerability));
     return map;
   }
 

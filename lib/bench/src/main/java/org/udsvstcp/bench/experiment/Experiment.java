@@ -1,36 +1,22 @@
 package org.udsvstcp.bench.experiment;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Collectors;
-import org.udsvstcp.bench.BenchException;
 import org.udsvstcp.bench.Profile;
-import org.udsvstcp.bench.env.Affinity;
-import org.udsvstcp.bench.env.Environment;
-import org.udsvstcp.bench.server.ManagedServer;
 import org.udsvstcp.bench.transport.Transport;
 import org.udsvstcp.bench.transport.TransportOptions;
 import org.udsvstcp.bench.workload.OriginalTrial;
-import org.udsvstcp.bench.workload.Peer;
-import org.udsvstcp.bench.workload.RunInterruptedException;
-import org.udsvstcp.bench.workload.ThreadPeer;
-import org.udsvstcp.bench.workload.Trial;
-import org.udsvstcp.bench.workload.TrialResult;
 import org.udsvstcp.bench.workload.TrialSpec;
 import org.udsvstcp.bench.workload.Workload;
-import tech.tablesaw.api.Table;
 
 /**
  * An experiment: one workload over transports x sizes, W warm-up rounds then N measured rounds,
@@ -84,21 +70,18 @@ public record Experiment(
     List<Workload> alongside,
     List<Integer> depths) {
 
-  private static final DateTimeFormatter RUN_ID_TIME =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
-
   /** Checks the settings. */
   public Experiment {
     Objects.requireNonNull(workload, "workload");
     transports = List.copyOf(transports);
     sizes = List.copyOf(sizes);
-    nodelay = List.copyOf(new java.util.LinkedHashSet<>(nodelay));
-    alongside = List.copyOf(new java.util.LinkedHashSet<>(alongside));
-    depths = List.copyOf(new java.util.LinkedHashSet<>(depths));
+    nodelay = List.copyOf(new LinkedHashSet<>(nodelay));
+    alongside = List.copyOf(new LinkedHashSet<>(alongside));
+    depths = List.copyOf(new LinkedHashSet<>(depths));
     if (depths.isEmpty() || depths.stream().anyMatch(d -> d < 1)) {
       throw new IllegalArgumentException("depths must be at least 1, got " + depths);
     }
-    writesPerMessage = List.copyOf(new java.util.LinkedHashSet<>(writesPerMessage));
+    writesPerMessage = List.copyOf(new LinkedHashSet<>(writesPerMessage));
     if (nodelay.isEmpty() || writesPerMessage.isEmpty()) {
       throw new IllegalArgumentException("at least one TCP_NODELAY and writes-per-message value");
     }
@@ -123,8 +106,8 @@ public record Experiment(
     }
     checkRoutes(transports, isolation, workload, alongside);
     // Fails early, with the spec's own message, on a size or count it cannot run.
-    cells(workload, transports, sizes, nodelay, writesPerMessage, alongside, depths)
-        .forEach(cell -> specOf(cell, duration, byteBudget, count));
+    Plan.cells(workload, transports, sizes, nodelay, writesPerMessage, alongside, depths)
+        .forEach(cell -> cell.spec(duration, byteBudget, count));
   }
 
   /**
@@ -177,13 +160,6 @@ public record Experiment(
         .withWritesPerMessage(writesPerMessage.get(0));
   }
 
-  private static TrialSpec specOf(Cell cell, Duration duration, long byteBudget, int count) {
-    TrialSpec spec =
-        TrialSpec.of(cell.workload(), cell.transport(), cell.size(), duration, byteBudget, count)
-            .withWritesPerMessage(cell.writes());
-    return cell.depth() == 1 ? spec : spec.withDepth(cell.depth());
-  }
-
   /** Returns every workload of the run: the first, then those alongside it. */
   public List<Workload> workloads() {
     List<Workload> all = new ArrayList<>(List.of(workload));
@@ -191,49 +167,33 @@ public record Experiment(
     return all;
   }
 
+  /**
+   * Returns what must be installed before this experiment can run (every server and C tool its
+   * workloads need, one sentence each), or empty if everything is there.
+   */
+  public Optional<String> missing() {
+    Set<String> missing = new LinkedHashSet<>();
+    for (Workload w : workloads()) {
+      w.missing().ifPresent(missing::add);
+    }
+    return missing.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", missing));
+  }
+
+  /**
+   * Runs the experiment into {@code csv} (as {@link #run(Path, Progress)}) if everything it needs
+   * is installed; otherwise returns empty without starting anything (the caller prints {@link
+   * #missing()}).
+   */
+  public Optional<Results> runIfInstalled(Path csv, Progress progress) {
+    if (missing().isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(run(csv, progress));
+  }
+
   /** Returns the number of trials the run will make, warm-up included. */
   public int totalTrials() {
-    return (warmup + trials) * cells().size();
-  }
-
-  /** One cell of a round; a Unix transport runs once per size and writes, TCP_NODELAY aside. */
-  private record Cell(
-      Workload workload, Transport transport, int size, boolean nodelay, int writes, int depth) {}
-
-  private List<Cell> cells() {
-    return cells(workload, transports, sizes, nodelay, writesPerMessage, alongside, depths);
-  }
-
-  private static List<Cell> cells(
-      Workload workload,
-      List<Transport> transports,
-      List<Integer> sizes,
-      List<Boolean> nodelay,
-      List<Integer> writesPerMessage,
-      List<Workload> alongside,
-      List<Integer> depths) {
-    List<Workload> all = new ArrayList<>(List.of(workload));
-    alongside.stream().filter(w -> w != workload).forEach(all::add);
-    List<Cell> cells = new ArrayList<>();
-    for (Workload w : all) {
-      // A server workload without a value has size 0; the original's size is fixed.
-      List<Integer> cellSizes =
-          w == Workload.ORIGINAL
-              ? List.of(OriginalTrial.MESSAGE.length)
-              : w.isServer() && !w.hasValue() ? List.of(0) : sizes;
-      for (Transport transport : transports) {
-        for (int size : cellSizes) {
-          for (boolean tcpNodelay : transport.isUnix() ? nodelay.subList(0, 1) : nodelay) {
-            for (int writes : w.isServer() ? List.of(1) : writesPerMessage) {
-              for (int depth : w.pipelines() ? depths : List.of(1)) {
-                cells.add(new Cell(w, transport, size, tcpNodelay, writes, depth));
-              }
-            }
-          }
-        }
-      }
-    }
-    return cells;
+    return (warmup + trials) * Plan.cells(this).size();
   }
 
   /** Returns the method in one paragraph, to print before any number. */
@@ -328,295 +288,7 @@ public record Experiment(
    * reference run was taken, and on what) as {@code # note:} lines at the top of the CSV file.
    */
   public Results run(Path csv, Progress progress, List<String> notes) {
-    Objects.requireNonNull(progress, "progress");
-    Random random = new Random(seed);
-    String runId =
-        RUN_ID_TIME.format(Instant.now())
-            + "-"
-            + String.format("%04x", new Random().nextInt(1 << 16));
-    Environment environment = Environment.capture();
-    Table table = Rows.emptyTable(runId);
-    Results results = new Results(runId, this, environment, table, csv);
-    List<Planned> plan = plan(random);
-    int finished = 0;
-    int rowsInFile = 0;
-    try (Resources resources = new Resources()) {
-      Cpus cpus = Cpus.forPlacement(placement);
-      for (Workload w : workloads()) {
-        if (w.isServer() && !resources.servers.containsKey(w.server())) {
-          // Pinned where a bare-socket trial's server end would run.
-          resources.servers.put(w.server(), ManagedServer.start(w.server(), cpus.server()));
-        }
-      }
-      // Before the CSV's header, which names what the routes are made of.
-      resources.routes.open(transports, cpus.server(), cpus.client());
-      if (csv != null) {
-        List<String> comments = new ArrayList<>();
-        notes.forEach(note -> comments.add("note: " + note));
-        comments.add("run " + runId + " (" + Profile.current().label() + ")");
-        comments.add("experiment: " + describe());
-        comments.addAll(environment.toText().lines().toList());
-        resources.servers.values().forEach(server -> comments.add("server: " + server.describe()));
-        resources.routes.describe().forEach(route -> comments.add("route: " + route));
-        resources.routes.commands().forEach(command -> comments.add("route command: " + command));
-        resources.sink = CsvSink.create(csv, comments);
-      }
-      // Without an explicit path every trial's listener makes its own private directory and
-      // removes it once its client is connected, so a kill mid-run leaves at most one behind (and
-      // the next run sweeps it).
-      TransportOptions options = new TransportOptions(host, port, udsPath, nodelay.get(0));
-      if (isolation == Isolation.THREADS && placement == Placement.SAME_CORE) {
-        // Both ends share one CPU: keep the rest of this JVM on the others, so that its JIT,
-        // collector and (in a notebook) kernel threads do not take turns with the measurement.
-        List<Integer> others = new ArrayList<>(Affinity.allowedCpus());
-        others.remove((Integer) cpus.server().getAsInt());
-        resources.moved = Affinity.moveProcess(others).orElse(null);
-      }
-      if (transports.stream().anyMatch(t -> !t.needsRoute())) {
-        resources.startPeers(isolation, cpus);
-      }
-      String pinning =
-          (resources.server == null ? "" : pinningText(cpus, resources.server, resources.client))
-              + (resources.moved == null
-                  ? ""
-                  : "; other JVM threads on cpu"
-                      + Affinity.formatCpuList(resources.moved.cpus()).replace(",", ",cpu"));
-      for (Planned planned : plan) {
-        if (Thread.interrupted()) {
-          Thread.currentThread().interrupt();
-          throw new RunInterruptedException("interrupted between trials");
-        }
-        Cell cell = planned.cell;
-        TrialSpec spec = specOf(cell, duration, byteBudget, count);
-        ManagedServer server =
-            cell.workload.isServer() ? resources.servers.get(cell.workload.server()) : null;
-        boolean routed = resources.routes.has(cell.transport);
-        TransportOptions cellOptions =
-            server != null ? server.options(cell.nodelay) : options.withNodelay(cell.nodelay);
-        org.udsvstcp.bench.route.PrivateRoute.Carried before =
-            routed ? resources.routes.carried(cell.transport) : null;
-        String startedAt = Instant.now().toString();
-        TrialResult result =
-            Trial.run(
-                spec,
-                routed ? resources.routes.options(cell.transport, cellOptions) : cellOptions,
-                routed ? resources.routes.server(cell.transport) : resources.server,
-                routed ? resources.routes.client(cell.transport) : resources.client,
-                timeout == null ? Trial.defaultTimeout(spec) : timeout);
-        double routeBytes = routed ? resources.routes.check(spec, result, before) : Double.NaN;
-        TrialRow row =
-            TrialRow.of(
-                runId,
-                seed,
-                result,
-                isolation,
-                placement,
-                server != null
-                    ? serverPinning(server, resources.client, pinning)
-                    : routed
-                        ? pinningText(
-                            cpus,
-                            resources.routes.server(cell.transport),
-                            resources.routes.client(cell.transport))
-                        : pinning,
-                cell.nodelay,
-                cell.writes,
-                cell.depth,
-                planned.phase,
-                planned.round,
-                planned.trial,
-                planned.order,
-                startedAt,
-                routeBytes);
-        Rows.append(table, row);
-        finished++;
-        if (resources.sink != null) {
-          resources.sink.append(row);
-          rowsInFile++;
-        }
-        progress.trialFinished(planned.order, plan.size(), row);
-      }
-      return results;
-    } catch (ResultsFileException e) {
-      throw new ExperimentException(
-          stopped(finished, plan.size(), e, csv, rowsInFile, true), e, results);
-    } catch (IOException | RuntimeException e) {
-      throw new ExperimentException(
-          stopped(finished, plan.size(), e, csv, rowsInFile, false), e, results);
-    }
-  }
-
-  /**
-   * Says where a stopped run's rows are: in the table always, and in the CSV unless writing it is
-   * what failed, in which case only the rows written before the failure are there.
-   */
-  private static String stopped(
-      int finished, int total, Exception e, Path csv, int rowsInFile, boolean csvFailed) {
-    String what = e.getMessage() == null ? e.toString() : e.getMessage();
-    if (finished == 0 && csvFailed) {
-      return what + "; no trial ran";
-    }
-    String kept =
-        csv == null
-            ? ""
-            : !csvFailed
-                ? " (also in " + csv + ")"
-                : "; "
-                    + csv
-                    + " holds only the first "
-                    + rowsInFile
-                    + (rowsInFile == 1 ? " row" : " rows");
-    return "run stopped after "
-        + finished
-        + " of "
-        + total
-        + " trials: "
-        + what
-        + "; the "
-        + finished
-        + " finished rows are kept in the results table"
-        + kept;
-  }
-
-  private record Planned(Cell cell, Phase phase, int round, int trial, int order) {}
-
-  private List<Planned> plan(Random random) {
-    List<Planned> plan = new ArrayList<>();
-    int order = 0;
-    for (int round = 0; round < warmup + trials; round++) {
-      Phase phase = round < warmup ? Phase.WARMUP : Phase.MEASURED;
-      int trial = phase == Phase.WARMUP ? round : round - warmup;
-      List<Cell> cells = shuffle ? shuffledInBlocks(random) : cells();
-      for (Cell cell : cells) {
-        plan.add(new Planned(cell, phase, round, trial, order++));
-      }
-    }
-    return plan;
-  }
-
-  /**
-   * One round's cells in a randomized block design: the cells that differ only in transport (and
-   * TCP_NODELAY) form a block and run back to back in a shuffled order, and the blocks are shuffled
-   * too. The two trials that a ratio compares are then neighbours in time. That matters when the
-   * machine drifts: in teaching runs whose trials showed drift (lag-1 correlation 0.38 and 0.63),
-   * the per-round UDS/TCP log ratio of neighbouring pairs deviated half as much from its median
-   * (mean 0.078) as that of pairs with another trial between them (0.148).
-   */
-  private List<Cell> shuffledInBlocks(Random random) {
-    Map<List<Object>, List<Cell>> blocks = new LinkedHashMap<>();
-    for (Cell cell : cells()) {
-      blocks
-          .computeIfAbsent(
-              List.of(cell.workload(), cell.size(), cell.writes(), cell.depth()),
-              k -> new ArrayList<>())
-          .add(cell);
-    }
-    List<List<Cell>> order = new ArrayList<>(blocks.values());
-    Collections.shuffle(order, random);
-    List<Cell> cells = new ArrayList<>();
-    for (List<Cell> block : order) {
-      Collections.shuffle(block, random);
-      cells.addAll(block);
-    }
-    return cells;
-  }
-
-  /** The CPUs each end is pinned to for a placement, or why they are not. */
-  private record Cpus(OptionalInt server, OptionalInt client, String reason) {
-    static Cpus forPlacement(Placement placement) {
-      List<Integer> allowed = Affinity.allowedCpus();
-      return switch (placement) {
-        case SCHEDULER ->
-            new Cpus(OptionalInt.empty(), OptionalInt.empty(), "left to the scheduler");
-        case SAME_CORE ->
-            new Cpus(OptionalInt.of(allowed.get(0)), OptionalInt.of(allowed.get(0)), null);
-        case CROSS_CORE ->
-            allowed.size() < 2
-                ? new Cpus(
-                    OptionalInt.empty(),
-                    OptionalInt.empty(),
-                    "cross-core needs two CPUs, this process may use only " + allowed)
-                : new Cpus(OptionalInt.of(allowed.get(0)), OptionalInt.of(allowed.get(1)), null);
-      };
-    }
-  }
-
-  private String pinningText(Cpus cpus, Peer server, Peer client) {
-    if (cpus.reason() != null) {
-      return "not pinned: " + cpus.reason();
-    }
-    Affinity.Pinning s = server.pinning();
-    Affinity.Pinning c = client.pinning();
-    if (s.pinned() && c.pinned()) {
-      String method =
-          isolation == Isolation.THREADS
-              ? "taskset -p on each thread"
-              : "taskset -c on each process";
-      return "server cpu" + s.cpu() + ", client cpu" + c.cpu() + " (" + method + ", verified)";
-    }
-    return s.pinned() ? c.description() : s.description();
-  }
-
-  /** A server trial's pinning: the server process's (verified), then the client peer's. */
-  private static String serverPinning(ManagedServer server, Peer client, String peers) {
-    Affinity.Pinning c = client.pinning();
-    return server.pinning().description()
-        + ", "
-        + (c.pinned() ? "client cpu" + c.cpu() + " (verified)" : c.description())
-        + (peers.contains("; other JVM threads") ? peers.substring(peers.indexOf(';')) : "");
-  }
-
-  /** Everything a run opens, closed in reverse order whatever happens. */
-  private static final class Resources implements AutoCloseable {
-    final Map<Workload.Server, ManagedServer> servers =
-        new java.util.EnumMap<>(Workload.Server.class);
-    final Routes routes = new Routes();
-    CsvSink sink;
-    Affinity.Moved moved;
-    Peer server;
-    Peer client;
-
-    void startPeers(Isolation isolation, Cpus cpus) {
-      if (isolation == Isolation.THREADS) {
-        server = ThreadPeer.start("server", cpus.server());
-        client = ThreadPeer.start("client", cpus.client());
-      } else {
-        server = ProcessPeer.start("server", cpus.server());
-        client = ProcessPeer.start("client", cpus.client());
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      BenchException failure = null;
-      for (Peer peer : new Peer[] {client, server}) {
-        if (peer != null) {
-          try {
-            peer.close();
-          } catch (BenchException e) {
-            failure = e;
-          }
-        }
-      }
-      if (moved != null) {
-        moved.close();
-      }
-      try {
-        routes.close();
-      } catch (RuntimeException e) {
-        failure = e instanceof BenchException bench ? bench : new BenchException(e.toString(), e);
-      }
-      try {
-        servers.values().forEach(ManagedServer::close);
-      } finally {
-        if (sink != null) {
-          sink.close();
-        }
-      }
-      if (failure != null) {
-        throw failure;
-      }
-    }
+    return ExperimentRun.run(this, csv, progress, notes);
   }
 
   /** Builds an {@link Experiment}; every setting has a default from the current {@link Profile}. */

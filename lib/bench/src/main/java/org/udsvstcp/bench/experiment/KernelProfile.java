@@ -1,8 +1,8 @@
 package org.udsvstcp.bench.experiment;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
+import java.io.InputStreamReader;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,59 +10,67 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.udsvstcp.bench.BenchException;
 import org.udsvstcp.bench.env.Affinity;
+import org.udsvstcp.bench.perf.KernelCategory;
+import org.udsvstcp.bench.perf.KernelTime;
+import org.udsvstcp.bench.perf.PerfScript;
+import org.udsvstcp.bench.perf.SymbolRules;
 import org.udsvstcp.bench.transport.Transport;
 import org.udsvstcp.bench.transport.TransportOptions;
 import org.udsvstcp.bench.workload.Peer;
-import org.udsvstcp.bench.workload.RunInterruptedException;
 import org.udsvstcp.bench.workload.ThreadPeer;
 import org.udsvstcp.bench.workload.Trial;
 import org.udsvstcp.bench.workload.TrialResult;
 import org.udsvstcp.bench.workload.TrialSpec;
 
 /**
- * Where the kernel spends a stream trial's time: samples both ends' threads with {@code perf
- * record} during one trial and returns the kernel functions with the largest share of the samples
- * ({@code perf report}), with the exact commands so a reader can rerun them.
+ * Where the kernel spends a stream trial's time: samples both ends with {@code perf record} at a
+ * fixed period of CPU time, with kernel call chains, during one trial; puts every kernel sample in
+ * a category ({@link SymbolRules}) and turns samples into time (samples times period), and lists
+ * the kernel functions with the largest share of the samples; with the exact commands so a reader
+ * can rerun them. The two ends are threads of this JVM, or two child processes (for tcp-sockmap and
+ * tcp-veth, inside the route the profile sets up and removes).
  *
  * @param transport the transport
  * @param size the message size
- * @param record the {@code perf record} command as run (its thread ids are this run's)
- * @param report the {@code perf report} command as run
- * @param samples the samples perf took of the two threads
- * @param functions every kernel function perf saw, largest share first
- * @param result the trial that was sampled
+ * @param record the {@code perf record} command as run (its CPU or thread ids are this run's)
+ * @param sampled what was sampled: the CPU both ends ran on, or (if they could not be pinned, or
+ *     perf may not sample a whole CPU here) the two threads or processes, whose own events miss the
+ *     context switches between them
+ * @param report the {@code perf script} command that read the samples, as run
+ * @param samples the samples perf took of the two ends (threads, or every thread of two processes)
+ * @param functions every kernel function a sample ended in (self time), largest share first
+ * @param time the two ends' kernel time by category, from samples times {@link #PERIOD_NS}
+ * @param result the trial that was sampled, with both ends' cost columns
  */
 public record KernelProfile(
     Transport transport,
     int size,
     String record,
+    String sampled,
     String report,
     long samples,
     List<Function> functions,
+    KernelTime time,
     TrialResult result) {
 
-  /** Samples per second per thread; a prime, so sampling does not beat with periodic work. */
-  public static final int FREQUENCY = 4999;
+  /**
+   * The sampling period in nanoseconds of a thread's CPU time (about 5,150 samples per second of
+   * it): fixed, so that samples times period is time; no simple fraction of the 1, 3.33, 4 or 10 ms
+   * timer ticks, so sampling does not beat with them.
+   */
+  public static final long PERIOD_NS = 194_003;
 
-  private static final long STOP_SECONDS = 20;
-  private static final Pattern LINE = Pattern.compile("^\\s*([0-9.]+)%\\s+\\[k\\]\\s+(\\S+)");
-  private static final Pattern SAMPLES = Pattern.compile("^# Samples: (\\d+)([KM]?)");
+  private static final Duration WARMUP = Duration.ofMillis(500);
 
   /**
    * One kernel function.
@@ -72,11 +80,24 @@ public record KernelProfile(
    */
   public record Function(String symbol, double percent) {}
 
+  /** The two ends' names in {@link KernelTime#byEnd()}. */
+  public static final List<String> ENDS = List.of("server", "client");
+
+  /**
+   * The environment variable that, set to {@code off}, makes this machine count as one where perf
+   * cannot sample (so a notebook's fallback can be seen, and tested, on a machine where it can).
+   */
+  public static final String PERF_SWITCH = "UDS_VS_TCP_PERF";
+
   /**
    * Returns why perf cannot sample the kernel here, or empty if it can: perf must be installed
-   * ({@code linux-perf} on Debian) and this user root or {@code perf_event_paranoid} at most 1.
+   * ({@code linux-perf} on Debian), this user root or {@code perf_event_paranoid} at most 1, and
+   * {@value #PERF_SWITCH} not {@code off}.
    */
   public static Optional<String> unavailable() {
+    if ("off".equals(System.getenv(PERF_SWITCH))) {
+      return Optional.of(PERF_SWITCH + "=off: told not to sample");
+    }
     Optional<Path> perf = perf();
     if (perf.isEmpty()) {
       return Optional.of("perf is not installed (Debian: apt-get install linux-perf)");
@@ -99,10 +120,11 @@ public record KernelProfile(
   }
 
   /**
-   * Runs one stream trial of {@code size}-byte messages for {@code duration}, both ends pinned to
-   * one CPU if possible, under {@code perf record -t} on the two ends' threads, and returns the
-   * kernel functions it sampled; perf's files go to a fresh directory under {@code workDir},
-   * deleted afterwards.
+   * Runs one stream trial of {@code size}-byte messages for {@code duration}, both ends threads of
+   * this JVM pinned to one CPU if possible, under {@code perf record} with kernel call chains at a
+   * fixed period of {@link #PERIOD_NS} (sampling that CPU, or the two threads if they are not
+   * pinned), after one unsampled trial; returns the kernel functions and categories it sampled;
+   * perf's files go to a fresh directory under {@code workDir}, deleted afterwards.
    *
    * @throws BenchException if perf is unavailable or fails
    * @throws IllegalArgumentException for tcp-sockmap and tcp-veth, whose ends run only in processes
@@ -114,18 +136,21 @@ public record KernelProfile(
 
   /**
    * Runs one stream trial as {@link #stream(Transport, int, Duration, Path)} does, with the two
-   * ends in threads of this JVM ({@code perf record -t} on the two threads) or in two child
-   * processes ({@code perf record -p} on the two processes, every thread of each; for tcp-sockmap
-   * and tcp-veth inside the route the profile sets up and removes).
+   * ends in threads of this JVM or in two child processes pinned to one CPU (every thread of each
+   * counts as its end; for tcp-sockmap and tcp-veth the processes run inside the route the profile
+   * sets up and removes, whatever happens).
    *
    * @throws BenchException if perf is unavailable or fails, or the transport's route cannot be set
    *     up
+   * @throws IllegalArgumentException for tcp-sockmap and tcp-veth in threads
    */
   public static KernelProfile stream(
       Transport transport, int size, Duration duration, Path workDir, Isolation isolation) {
     if (transport.needsRoute() && isolation != Isolation.PROCESSES) {
       throw new IllegalArgumentException(
-          transport + " runs its ends only in processes: profile it with Isolation.PROCESSES");
+          transport.label()
+              + " runs its ends only in processes inside its route: profile it with"
+              + " Isolation.PROCESSES");
     }
     unavailable()
         .ifPresent(
@@ -152,15 +177,17 @@ public record KernelProfile(
           if (s.isEmpty() || c.isEmpty()) {
             throw new BenchException("cannot find the peer threads' task ids (/proc/thread-self)");
           }
-          return sample(
-              perf,
-              spec,
-              TransportOptions.defaults(),
-              server,
-              client,
-              "-t",
-              s.getAsLong() + "," + c.getAsLong(),
-              dir);
+          Ends ends =
+              new Ends(
+                  server,
+                  client,
+                  TransportOptions.defaults(),
+                  "-t",
+                  s.getAsLong() + "," + c.getAsLong(),
+                  () -> Map.of(s.getAsLong(), ENDS.get(0), c.getAsLong(), ENDS.get(1)),
+                  "both ends ran",
+                  "the two ends' threads");
+          return sample(perf, spec, ends, cpu, dir);
         }
       }
       try (Routes routes = new Routes()) {
@@ -169,6 +196,7 @@ public record KernelProfile(
         try {
           TransportOptions options = TransportOptions.defaults();
           if (transport.needsRoute()) {
+            // Closing the routes stops these peers, then removes the route.
             routes.open(List.of(transport), cpu, cpu);
             server = routes.server(transport);
             client = routes.client(transport);
@@ -177,8 +205,19 @@ public record KernelProfile(
             server = ProcessPeer.start("server", cpu);
             client = ProcessPeer.start("client", cpu);
           }
-          return sample(
-              perf, spec, options, server, client, "-p", server.pid() + "," + client.pid(), dir);
+          long s = server.pid();
+          long c = client.pid();
+          Ends ends =
+              new Ends(
+                  server,
+                  client,
+                  options,
+                  "-p",
+                  s + "," + c,
+                  () -> tasksOf(Map.of(s, ENDS.get(0), c, ENDS.get(1))),
+                  "both ends' processes ran (every thread of the two)",
+                  "the two ends' processes, every thread");
+          return sample(perf, spec, ends, cpu, dir);
         } finally {
           if (!transport.needsRoute()) {
             for (ProcessPeer peer : new ProcessPeer[] {client, server}) {
@@ -207,24 +246,53 @@ public record KernelProfile(
   }
 
   /**
-   * Runs an unsampled trial, then one under {@code perf record <targetFlag> <targets>}, and returns
-   * what perf report says of the second.
+   * The two ends of a profiled trial and how perf finds them.
+   *
+   * @param server the server end
+   * @param client the client end
+   * @param options where the client connects (a route's address for tcp-veth)
+   * @param flag perf record's option for the ends when it cannot sample their CPU: -t or -p
+   * @param targets the ends' thread or process ids, for {@code flag}
+   * @param tids every thread id of the two ends and its end's name, read after the sampled trial (a
+   *     process's threads are known only while it runs)
+   * @param where the ends, as in "CPU 0, where ..."
+   * @param what the ends, as sampled without their CPU
    */
-  private static KernelProfile sample(
-      String perf,
-      TrialSpec spec,
-      TransportOptions options,
+  private record Ends(
       Peer server,
       Peer client,
-      String targetFlag,
+      TransportOptions options,
+      String flag,
       String targets,
-      Path dir) {
+      Supplier<Map<Long, String>> tids,
+      String where,
+      String what) {}
+
+  /**
+   * Runs an unsampled trial, then one under {@code perf record} (the ends' CPU if both are pinned
+   * to it and perf may sample a whole CPU, else the ends themselves), and reads the samples.
+   */
+  private static KernelProfile sample(
+      String perf, TrialSpec spec, Ends ends, OptionalInt cpu, Path dir) {
     Path data = dir.resolve("perf.data");
-    // A first trial unsampled, so the sampled one runs compiled code.
-    Trial.run(spec, options, server, client, Trial.defaultTimeout(spec));
+    // Both ends on one CPU: sample that CPU, so the context switches between them are seen too
+    // (a thread's own event stops while it is switched out and misses the switch itself).
+    boolean cpuWide =
+        cpu.isPresent()
+            && ends.server().pinning().pinned()
+            && ends.client().pinning().pinned()
+            && (isRoot() || paranoia() <= 0);
+    // A first trial unsampled, so the sampled one runs compiled code (half a second is plenty
+    // for the JIT to compile the loops).
+    TrialSpec warmup =
+        TrialSpec.stream(
+            spec.transport(),
+            spec.size(),
+            spec.duration().compareTo(WARMUP) < 0 ? spec.duration() : WARMUP);
+    Trial.run(warmup, ends.options(), ends.server(), ends.client(), Trial.defaultTimeout(warmup));
     Path control = dir.resolve("control");
     Path ack = dir.resolve("ack");
-    makeFifos(control, ack);
+    PerfControl.makeFifos(control, ack);
     // Started with its events disabled (-D -1), perf samples exactly the trial: it is enabled
     // and disabled through its control FIFO, and acknowledges each command once done.
     List<String> record =
@@ -233,10 +301,17 @@ public record KernelProfile(
             "record",
             "-e",
             "cpu-clock",
-            "-F",
-            Integer.toString(FREQUENCY),
-            targetFlag,
-            targets,
+            "-c",
+            Long.toString(PERIOD_NS),
+            "-g",
+            "--kernel-callchains",
+            // Nothing about other processes' files is needed: the kernel's symbols come from
+            // kallsyms, and user-space samples count as user time whatever their function.
+            "--synth=no",
+            "--no-buildid",
+            "--no-buildid-cache",
+            cpuWide ? "-C" : ends.flag(),
+            cpuWide ? Integer.toString(cpu.getAsInt()) : ends.targets(),
             "-D",
             "-1",
             "--control",
@@ -244,60 +319,120 @@ public record KernelProfile(
             "-o",
             data.toString(),
             "-q");
-    Process recording = start(record, dir.resolve("record.log"));
+    Process recording = PerfControl.start(record, dir.resolve("record.log"));
     TrialResult result;
+    Map<Long, String> tids;
     try (FileChannel commands =
             FileChannel.open(control, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileChannel acks =
             FileChannel.open(ack, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-      command(commands, acks, "enable", recording, dir.resolve("record.log"));
-      result = Trial.run(spec, options, server, client, Trial.defaultTimeout(spec));
-      command(commands, acks, "disable", recording, dir.resolve("record.log"));
+      PerfControl.command(commands, acks, "enable", recording, dir.resolve("record.log"));
+      result =
+          Trial.run(spec, ends.options(), ends.server(), ends.client(), Trial.defaultTimeout(spec));
+      PerfControl.command(commands, acks, "disable", recording, dir.resolve("record.log"));
+      tids = ends.tids().get();
     } catch (IOException e) {
       throw new BenchException("cannot talk to perf record: " + e.getMessage(), e);
     } finally {
       // perf record writes its file and exits on SIGTERM as on SIGINT.
       recording.destroy();
-      waitFor(recording);
+      PerfControl.waitFor(recording);
     }
     List<String> report =
-        List.of(perf, "report", "-i", data.toString(), "--stdio", "--sort", "sym");
-    Process reporting = start(report, dir.resolve("report.log"));
-    String text = read(reporting);
-    if (waitFor(reporting) != 0) {
-      throw new BenchException("perf report failed: " + tail(dir.resolve("report.log")));
+        List.of(perf, "script", "-i", data.toString(), "-F", PerfScript.FIELDS, "--no-inline");
+    Process reporting = PerfControl.start(report, dir.resolve("report.log"));
+    KernelTime.Tally tally = new KernelTime.Tally(SymbolRules.standard(), tids);
+    try (BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(reporting.getInputStream(), StandardCharsets.UTF_8))) {
+      PerfScript.read(in, tally);
+    } catch (IOException | IllegalArgumentException e) {
+      reporting.destroyForcibly();
+      PerfControl.waitFor(reporting);
+      throw new BenchException("cannot read perf script's output: " + e.getMessage(), e);
     }
+    if (PerfControl.waitFor(reporting) != 0) {
+      throw new BenchException(
+          "perf script failed: " + PerfControl.tail(dir.resolve("report.log")));
+    }
+    KernelTime time = tally.result();
     return new KernelProfile(
         spec.transport(),
         spec.size(),
         String.join(" ", record),
+        cpuWide
+            ? "CPU " + cpu.getAsInt() + ", where " + ends.where() + " (other threads there apart)"
+            : ends.what()
+                + " (their own events miss the context switches between them: "
+                + (isRoot() || paranoia() <= 0
+                    ? "the ends were not pinned"
+                    : "CPU-wide samples need root or perf_event_paranoid at most 0")
+                + ")",
         String.join(" ", report),
-        samples(text),
-        parse(text, Integer.MAX_VALUE),
+        time.samples(),
+        functions(time),
+        time,
         result);
   }
 
-  /** Parses {@code perf report --stdio --sort sym}: kernel ([k]) lines, largest first. */
-  static List<Function> parse(String report, int top) {
+  /**
+   * Returns every thread of the given processes (from {@code /proc/<pid>/task}) with its process's
+   * end name.
+   */
+  static Map<Long, String> tasksOf(Map<Long, String> processes) {
+    Map<Long, String> tids = new HashMap<>();
+    processes.forEach(
+        (pid, end) -> {
+          tids.put(pid, end);
+          try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            tasks.forEach(task -> tids.put(Long.parseLong(task.getFileName().toString()), end));
+          } catch (IOException | NumberFormatException e) {
+            throw new BenchException(
+                "cannot list the threads of the " + end + " process " + pid + ": " + e, e);
+          }
+        });
+    return tids;
+  }
+
+  /** The kernel functions samples ended in, largest self time first, in percent of all samples. */
+  static List<Function> functions(KernelTime time) {
+    double all = time.kernelNs() + time.userNs();
     List<Function> functions = new ArrayList<>();
-    for (String line : report.split("\n")) {
-      Matcher m = LINE.matcher(line);
-      if (m.find() && functions.size() < top) {
-        functions.add(new Function(m.group(2), Double.parseDouble(m.group(1))));
-      }
-    }
+    time.leaves().forEach((symbol, ns) -> functions.add(new Function(symbol, 100 * ns / all)));
     return functions;
   }
 
-  static long samples(String report) {
-    for (String line : report.split("\n")) {
-      Matcher m = SAMPLES.matcher(line);
-      if (m.find()) {
-        long n = Long.parseLong(m.group(1));
-        return m.group(2).equals("K") ? n * 1000 : m.group(2).equals("M") ? n * 1_000_000 : n;
-      }
-    }
-    return 0;
+  /** Returns the number of messages the sampled trial moved. */
+  public long messages() {
+    return result.messages();
+  }
+
+  /** Returns both ends' kernel time per message in a category, from the samples (ns). */
+  public double nsPerMessage(KernelCategory category) {
+    return (double) time.ns(category) / messages();
+  }
+
+  /** Returns both ends' kernel time per message from the samples, every category (ns). */
+  public double kernelNsPerMessage() {
+    return (double) time.kernelNs() / messages();
+  }
+
+  /** Returns both ends' user time per message from the samples (ns). */
+  public double userNsPerMessage() {
+    return (double) time.userNs() / messages();
+  }
+
+  /**
+   * Returns both ends' system time per message from the trial's cost columns (ns): the scheduler's
+   * run time split by the timer ticks; NaN if an end's split was not measured.
+   */
+  public double costSystemNsPerMessage() {
+    return (result.serverCost().systemNs() + result.clientCost().systemNs()) / messages();
+  }
+
+  /** Returns both ends' CPU time per message from the trial's cost columns (exact; ns). */
+  public double costCpuNsPerMessage() {
+    return (result.serverCost().cpuNs() + result.clientCost().cpuNs()) / messages();
   }
 
   /** Returns the {@code n} kernel functions with the largest shares. */
@@ -316,189 +451,6 @@ public record KernelProfile(
   /** Returns the share of all samples in kernel functions. */
   public double kernelPercent() {
     return functions.stream().mapToDouble(Function::percent).sum();
-  }
-
-  /**
-   * What the kernel was doing, by function-name prefix: each function counts towards the first
-   * family it matches, so tcp_bpf_sendmsg is sockmap's, not TCP's.
-   */
-  public static final Map<String, List<String>> FAMILIES = families();
-
-  private static Map<String, List<String>> families() {
-    Map<String, List<String>> f = new LinkedHashMap<>();
-    f.put("copies", List.of("_copy_", "copy_user", "copyin", "copyout", "copy_page_", "__copy_"));
-    f.put(
-        "sockmap and BPF",
-        // bpf_prog_<tag>_<name>: the programs themselves, as the JIT names them; not every bpf_
-        // (bpf_lsm_socket_sendmsg is a hook every send passes, programs or not).
-        List.of(
-            "tcp_bpf_",
-            "sk_msg",
-            "__sk_msg",
-            "sk_psock",
-            "bpf_msg_",
-            "bpf_sk_redirect",
-            "bpf_prog_",
-            "sock_map_",
-            "sock_hash_",
-            "__sock_map",
-            "__sock_hash"));
-    f.put(
-        "TCP and IP",
-        List.of(
-            "tcp_",
-            "__tcp",
-            "ip_",
-            "__ip",
-            "ip6_",
-            "inet_",
-            "__inet",
-            "inet6_",
-            "ipv4_",
-            "ipv6_",
-            "bbr_",
-            "bictcp_",
-            "cubictcp_"));
-    f.put(
-        "device and softirq",
-        List.of(
-            "__dev_",
-            "dev_",
-            "net_rx",
-            "__netif",
-            "netif_",
-            "loopback_",
-            "veth_",
-            "process_backlog",
-            "__napi",
-            "napi_",
-            "do_softirq",
-            "__do_softirq",
-            "handle_softirqs",
-            "__local_bh_enable",
-            "nf_",
-            "skb_defer"));
-    f.put("Unix sockets", List.of("unix_"));
-    f.put(
-        "scheduler and wake-ups",
-        List.of(
-            "finish_task_switch",
-            "__schedule",
-            "schedule",
-            "try_to_wake_up",
-            "ttwu_",
-            "_raw_spin_unlock_irqrestore",
-            "enqueue_",
-            "dequeue_",
-            "pick_next",
-            "update_curr",
-            "__wake_up",
-            "autoremove_wake_function",
-            "sock_def_readable"));
-    f.put(
-        "system call entry and exit",
-        List.of("do_syscall_64", "entry_SYSCALL", "syscall_", "exit_to_user_mode", "__x64_sys_"));
-    f.put(
-        "socket and file layers",
-        List.of(
-            "sock_",
-            "__sock_",
-            "sk_",
-            "__sk_",
-            "vfs_",
-            "ksys_",
-            "__sys_",
-            "fdget",
-            "fput",
-            "__fget",
-            "rw_verify_area",
-            "security_",
-            "__check_object_size",
-            "__virt_addr_valid",
-            "check_heap_object",
-            "import_",
-            "release_sock",
-            "lock_sock"));
-    f.put(
-        "memory",
-        List.of(
-            "kmalloc",
-            "__kmalloc",
-            "kmem_cache",
-            "kfree",
-            "__alloc",
-            "alloc_pages",
-            "__free_",
-            "free_",
-            "__slab",
-            "___slab",
-            "slab_",
-            "get_page_from_freelist",
-            "__rmqueue",
-            "rmqueue",
-            "__memcg",
-            "mod_memcg",
-            "memcg_",
-            "obj_cgroup",
-            "page_counter",
-            "__mod_",
-            "__lruvec",
-            "consume_skb",
-            "kfree_skb",
-            "skb_release",
-            "__kfree_skb"));
-    f.put("spin locks", List.of("_raw_spin_", "queued_spin", "native_queued_spin"));
-    return java.util.Collections.unmodifiableMap(f);
-  }
-
-  /**
-   * Returns the share of all samples per {@link #FAMILIES family}, then "other kernel" and "user
-   * space" (the JVM's own code), in percent; they add up to 100.
-   */
-  public Map<String, Double> byFamily() {
-    Map<String, Double> shares = new LinkedHashMap<>();
-    FAMILIES.keySet().forEach(family -> shares.put(family, 0.0));
-    double other = 0;
-    for (Function function : functions) {
-      String family =
-          FAMILIES.entrySet().stream()
-              .filter(e -> e.getValue().stream().anyMatch(function.symbol()::startsWith))
-              .map(Map.Entry::getKey)
-              .findFirst()
-              .orElse(null);
-      if (family == null) {
-        other += function.percent();
-      } else {
-        shares.merge(family, function.percent(), Double::sum);
-      }
-    }
-    shares.put("other kernel", other);
-    shares.put("user space", Math.max(0, 100 - kernelPercent()));
-    return shares;
-  }
-
-  /**
-   * Returns the profiles side by side by family: a column {@code family}, then one column per
-   * profile (named by its transport and size, "tcp 64 B") of percent of that profile's samples.
-   */
-  public static tech.tablesaw.api.Table byFamily(List<KernelProfile> profiles) {
-    tech.tablesaw.api.StringColumn families = tech.tablesaw.api.StringColumn.create("family");
-    List<Map<String, Double>> shares = profiles.stream().map(KernelProfile::byFamily).toList();
-    if (!shares.isEmpty()) {
-      shares.get(0).keySet().forEach(families::append);
-    }
-    tech.tablesaw.api.Table table =
-        tech.tablesaw.api.Table.create("percent of samples by what the kernel was doing", families);
-    for (int i = 0; i < profiles.size(); i++) {
-      Map<String, Double> share = shares.get(i);
-      table.addColumns(
-          tech.tablesaw.api.DoubleColumn.create(
-              profiles.get(i).transport().label()
-                  + " "
-                  + org.udsvstcp.bench.stats.Units.size(profiles.get(i).size()),
-              share.values().stream().mapToDouble(Double::doubleValue).toArray()));
-    }
-    return table;
   }
 
   /** Returns the top {@code n} kernel functions as a table (function, percent of samples). */
@@ -522,99 +474,21 @@ public record KernelProfile(
     return Optional.empty();
   }
 
+  /** Returns kernel.perf_event_paranoid, or 2 (the usual default) if it cannot be read. */
+  private static int paranoia() {
+    try {
+      return Integer.parseInt(
+          Files.readString(Path.of("/proc/sys/kernel/perf_event_paranoid")).strip());
+    } catch (IOException | NumberFormatException e) {
+      return 2;
+    }
+  }
+
   private static boolean isRoot() {
     try {
       return "0".equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid").toString());
     } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
       return false;
-    }
-  }
-
-  private static Process start(List<String> command, Path log) {
-    try {
-      return new ProcessBuilder(command)
-          .redirectError(log.toFile())
-          .redirectInput(ProcessBuilder.Redirect.PIPE)
-          .start();
-    } catch (IOException e) {
-      throw new BenchException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static void makeFifos(Path... fifos) {
-    List<String> command = new ArrayList<>(List.of("mkfifo", "-m", "600"));
-    for (Path fifo : fifos) {
-      command.add(fifo.toString());
-    }
-    Process mkfifo;
-    try {
-      mkfifo = new ProcessBuilder(command).redirectErrorStream(true).start();
-    } catch (IOException e) {
-      throw new BenchException("cannot run mkfifo for perf's control: " + e.getMessage(), e);
-    }
-    String output = read(mkfifo);
-    if (waitFor(mkfifo) != 0) {
-      throw new BenchException("mkfifo failed: " + output.strip());
-    }
-  }
-
-  /** Sends one control command to perf record and waits for its acknowledgement. */
-  private static void command(
-      FileChannel commands, FileChannel acks, String command, Process recording, Path log)
-      throws IOException {
-    commands.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.US_ASCII)));
-    ExecutorService reader =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, ThreadPeer.THREAD_PREFIX + "perf-ack");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      Future<Integer> answer = reader.submit(() -> acks.read(ByteBuffer.allocate(16)));
-      answer.get(STOP_SECONDS, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RunInterruptedException("interrupted while waiting for perf");
-    } catch (ExecutionException | TimeoutException e) {
-      throw new BenchException(
-          "perf record did not acknowledge '"
-              + command
-              + "'"
-              + (recording.isAlive() ? "" : " (it exited: " + tail(log) + ")"),
-          e);
-    } finally {
-      reader.shutdownNow();
-    }
-  }
-
-  private static String read(Process process) {
-    try (InputStream in = process.getInputStream()) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new BenchException("cannot read perf's output: " + e.getMessage(), e);
-    }
-  }
-
-  private static int waitFor(Process process) {
-    try {
-      if (!process.waitFor(STOP_SECONDS, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor();
-      }
-      return process.exitValue();
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-      throw new RunInterruptedException("interrupted while waiting for perf");
-    }
-  }
-
-  private static String tail(Path log) {
-    try {
-      List<String> lines = Files.readAllLines(log);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
-    } catch (IOException e) {
-      return "(no log)";
     }
   }
 }

@@ -5,16 +5,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.udsvstcp.bench.BenchException;
+import org.udsvstcp.bench.reference.ReferenceRun;
+import org.udsvstcp.bench.reference.ReferenceRuns;
 import org.udsvstcp.bench.route.RouteUnavailableException;
 import org.udsvstcp.bench.transport.Transport;
 import tech.tablesaw.api.Table;
 
 /**
  * The rows of an experiment: run here, or, where this machine cannot run one of its transports
- * (tcp-sockmap and tcp-veth need root and kernel support), a committed reference run of the same
- * experiment read from its CSV file, saying so and why.
+ * (tcp-sockmap and tcp-veth need root and kernel support), the newest committed reference run of
+ * the same experiment ({@link ReferenceRuns#latest}), saying so, why, and where it came from.
  *
  * @param table one row per trial
  * @param ran whether the rows were measured here
@@ -26,20 +29,24 @@ public record RunOrReference(Table table, boolean ran, String source, List<Strin
 
   /**
    * Runs {@code experiment} into {@code csv} if every transport can run here, otherwise (also when
-   * a route turns out not to build before the first trial) reads {@code reference}.
+   * a route turns out not to build before the first trial) reads {@code file} of the newest
+   * reference run under {@code references} that holds it.
    *
+   * @param references the reference runs' directory ({@code reference} from the notebooks)
+   * @param file the reference file of this experiment, such as {@link ReferenceRuns#ROUTE_STREAM}
    * @throws ExperimentException if the run fails
-   * @throws BenchException if it cannot run here and the reference cannot be read
+   * @throws BenchException if it cannot run here and no reference run has the file
    */
   public static RunOrReference of(
-      Experiment experiment, Path csv, Path reference, Progress progress) {
-    return of(experiment, csv, reference, progress, experiment.unavailable());
+      Experiment experiment, Path csv, Path references, String file, Progress progress) {
+    return of(experiment, csv, references, file, progress, experiment.unavailable());
   }
 
   static RunOrReference of(
       Experiment experiment,
       Path csv,
-      Path reference,
+      Path references,
+      String file,
       Progress progress,
       Map<Transport, String> unavailable) {
     try {
@@ -67,25 +74,24 @@ public record RunOrReference(Table table, boolean ran, String source, List<Strin
                 .map(e -> e.getKey() + " is unavailable here: " + e.getValue())
                 .collect(Collectors.joining("; "));
       }
-      if (!Files.isRegularFile(reference)) {
-        throw new BenchException(why + "; and there is no reference run at " + reference);
+      Optional<ReferenceRun> run;
+      try {
+        run = ReferenceRuns.latest(references, file);
+      } catch (IllegalArgumentException e) {
+        throw new BenchException(why + "; and no reference run can be read: " + e.getMessage(), e);
       }
-      List<String> comments = Rows.readComments(reference);
-      String machine =
-          comments.stream()
-              .filter(c -> c.startsWith("cpu:") || c.startsWith("run "))
-              .map(String::strip)
-              .collect(Collectors.joining("; "));
+      if (run.isEmpty()) {
+        throw new BenchException(
+            why + "; and no reference run under " + references + " holds " + file);
+      }
+      Path reference = run.get().file(file);
       return new RunOrReference(
           Rows.read(reference),
           false,
           why
               + ". Not measured here: these are the rows of the committed reference run "
-              + reference
-              + " ("
-              + machine
-              + ")",
-          comments);
+              + String.join("\n", run.get().describe(file)),
+          Rows.readComments(reference));
     } catch (IOException e) {
       throw new BenchException("cannot read " + e.getMessage(), e);
     }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.udsvstcp.bench.workload.Workload;
 
 /** Finds the servers' programs: on the PATH, in PostgreSQL's bindir, or Debian's directories. */
 public final class Executables {
@@ -70,7 +69,7 @@ public final class Executables {
   }
 
   /** Returns what must be installed before {@code server} can start, or empty if it can. */
-  public static Optional<String> missing(Workload.Server server) {
+  public static Optional<String> missing(ServerKind server) {
     return switch (server) {
       case REDIS ->
           onPath("redis-server").isPresent()
@@ -87,28 +86,30 @@ public final class Executables {
     };
   }
 
-  /** Returns what must be installed before {@code workload} can run, or empty if it can. */
-  public static Optional<String> missing(Workload workload) {
-    if (!workload.isServer()) {
+  /**
+   * Returns a server's own C tool, {@code pgbench} (beside the server, see {@link #pgbench()}) or
+   * {@code redis-benchmark} (on the PATH), if installed.
+   */
+  public static Optional<Path> tool(String name) {
+    return name.equals("pgbench") ? pgbench() : onPath(name);
+  }
+
+  /**
+   * Returns what must be installed before the C tool {@code name} ({@code pgbench} or {@code
+   * redis-benchmark}) can run, or empty if it can.
+   */
+  public static Optional<String> missingTool(String name) {
+    if (tool(name).isPresent()) {
       return Optional.empty();
     }
-    Optional<String> server = missing(workload.server());
-    if (server.isPresent() || !workload.isTool()) {
-      return server;
-    }
-    boolean found =
-        workload == Workload.PGBENCH_SELECT
-            ? pgbench().isPresent()
-            : onPath("redis-benchmark").isPresent();
-    return found
-        ? Optional.empty()
-        : Optional.of(
-            workload.client()
-                + " is not installed (Debian: apt-get install "
-                + (workload == Workload.PGBENCH_SELECT ? "postgresql" : "redis-tools")
-                + "; conda-forge: "
-                + (workload == Workload.PGBENCH_SELECT ? "postgresql" : "redis-server")
-                + ")");
+    boolean pgbench = name.equals("pgbench");
+    return Optional.of(
+        name
+            + " is not installed (Debian: apt-get install "
+            + (pgbench ? "postgresql" : "redis-tools")
+            + "; conda-forge: "
+            + (pgbench ? "postgresql" : "redis-server")
+            + ")");
   }
 
   private static Optional<Path> bindir(Path pgConfig) {

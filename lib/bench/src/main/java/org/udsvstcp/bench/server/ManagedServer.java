@@ -16,7 +16,6 @@ import org.udsvstcp.bench.transport.Endpoint;
 import org.udsvstcp.bench.transport.SocketDirectory;
 import org.udsvstcp.bench.transport.Transport;
 import org.udsvstcp.bench.transport.TransportOptions;
-import org.udsvstcp.bench.workload.Workload;
 
 /**
  * A PostgreSQL or Redis server of this library's own: in a fresh private directory (mode 0700),
@@ -44,7 +43,7 @@ public final class ManagedServer implements AutoCloseable {
       java.util.concurrent.ConcurrentHashMap.newKeySet();
   private static final String UNPRIVILEGED = "nobody";
 
-  private final Workload.Server kind;
+  private final ServerKind kind;
   private final SocketDirectory directory;
   private final Watchdog watchdog;
   private final int port;
@@ -53,7 +52,7 @@ public final class ManagedServer implements AutoCloseable {
   private String version = "unknown";
 
   private ManagedServer(
-      Workload.Server kind,
+      ServerKind kind,
       SocketDirectory directory,
       Watchdog watchdog,
       int port,
@@ -74,7 +73,7 @@ public final class ManagedServer implements AutoCloseable {
    * @throws ServerUnavailableException if it is not installed (saying what to install) or does not
    *     start (with the end of its log)
    */
-  public static ManagedServer start(Workload.Server kind, OptionalInt cpu) {
+  public static ManagedServer start(ServerKind kind, OptionalInt cpu) {
     Optional<String> missing = Executables.missing(kind);
     if (missing.isPresent()) {
       throw new ServerUnavailableException(missing.get());
@@ -90,7 +89,7 @@ public final class ManagedServer implements AutoCloseable {
     throw last;
   }
 
-  private static ManagedServer startOnce(Workload.Server kind, OptionalInt cpu) {
+  private static ManagedServer startOnce(ServerKind kind, OptionalInt cpu) {
     SocketDirectory directory = null;
     Watchdog watchdog = null;
     ManagedServer server = null;
@@ -99,7 +98,7 @@ public final class ManagedServer implements AutoCloseable {
       Path dir = directory.directory();
       int port = freePort();
       Path socket;
-      if (kind == Workload.Server.REDIS) {
+      if (kind == ServerKind.REDIS) {
         socket = dir.resolve("redis.sock");
         watchdog = Watchdog.start(dir, "TERM", List.of("redis.sock"), redis(dir, port), cpu);
       } else {
@@ -116,9 +115,9 @@ public final class ManagedServer implements AutoCloseable {
       RUNNING.add(server);
       server.awaitReady();
       server.version =
-          kind == Workload.Server.REDIS
-              ? RedisClients.setUp(server.endpoint(Transport.UDS))
-              : PostgresClients.setUp(server.endpoint(Transport.UDS));
+          kind == ServerKind.REDIS
+              ? RedisConnections.version(server.endpoint(Transport.UDS))
+              : PostgresConnections.setUp(server.endpoint(Transport.UDS));
       return server;
     } catch (IOException | RuntimeException e) {
       String log = watchdog == null ? "" : watchdog.logTail();
@@ -272,10 +271,10 @@ public final class ManagedServer implements AutoCloseable {
       if (Files.exists(socketPath)) {
         try {
           for (Transport transport : List.of(Transport.UDS, Transport.TCP)) {
-            if (kind == Workload.Server.REDIS) {
-              RedisClients.ping(endpoint(transport));
+            if (kind == ServerKind.REDIS) {
+              RedisConnections.ping(endpoint(transport));
             } else {
-              PostgresClients.selectOne(endpoint(transport));
+              PostgresConnections.selectOne(endpoint(transport));
             }
           }
           return;
@@ -295,7 +294,7 @@ public final class ManagedServer implements AutoCloseable {
   }
 
   /** Returns which server this is. */
-  public Workload.Server kind() {
+  public ServerKind kind() {
     return kind;
   }
 
@@ -362,8 +361,8 @@ public final class ManagedServer implements AutoCloseable {
   }
 
   /** Returns the Java client's name and version, e.g. "jedis 8.0.2" or "pgjdbc 42.7.14". */
-  public static String clientVersion(Workload.Server kind) {
-    if (kind == Workload.Server.POSTGRESQL) {
+  public static String clientVersion(ServerKind kind) {
+    if (kind == ServerKind.POSTGRESQL) {
       return "pgjdbc " + org.postgresql.util.DriverInfo.DRIVER_VERSION;
     }
     String resource = "/META-INF/maven/redis.clients/jedis/pom.properties";

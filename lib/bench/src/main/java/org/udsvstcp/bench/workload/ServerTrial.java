@@ -2,7 +2,6 @@ package org.udsvstcp.bench.workload;
 
 import java.io.IOException;
 import java.util.function.Consumer;
-import org.udsvstcp.bench.server.ServerClients;
 import org.udsvstcp.bench.transport.Endpoint;
 import org.udsvstcp.bench.transport.TransportOptions;
 
@@ -31,9 +30,19 @@ public final class ServerTrial {
     return Tally.counts(0, 0, 0, 0, 0, -1);
   }
 
-  /** The client role: runs the real client against {@code endpoint}. */
+  /**
+   * The client role: runs the client of {@code spec} (pgjdbc, Jedis, pgbench or redis-benchmark)
+   * against the server at {@code endpoint}, every reply checked, and returns its tally: measured
+   * requests as messages, round trips as reads, their total time.
+   */
   static Tally connect(TrialSpec spec, Endpoint endpoint, Scope scope) throws IOException {
-    return ServerClients.run(spec, endpoint, scope);
+    if (spec.workload().isTool()) {
+      return ToolRuns.run(spec, endpoint, scope);
+    }
+    return switch (spec.workload().server()) {
+      case REDIS -> RedisClients.run(spec, endpoint, scope);
+      case POSTGRESQL -> PostgresClients.run(spec, endpoint, scope);
+    };
   }
 
   /** Checks that the client made every request and returns requests per second. */
@@ -58,7 +67,7 @@ public final class ServerTrial {
    * Returns the tally of a C tool's run from what it reported: requests, round trips, total time
    * and latencies in microseconds (NaN where the tool does not report one).
    */
-  public static Tally toolTally(
+  static Tally toolTally(
       long bytes,
       long requests,
       long roundTrips,

@@ -2,7 +2,10 @@ package org.udsvstcp.bench.workload;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import org.udsvstcp.bench.server.Executables;
+import org.udsvstcp.bench.server.ServerKind;
 
 /** What a trial measures. */
 public enum Workload {
@@ -15,49 +18,36 @@ public enum Workload {
   /** The original notebook: 12-byte "Hello there!" sent in a loop, 32-byte reads counted. */
   ORIGINAL,
   /** PostgreSQL through pgjdbc: {@code SELECT 1}, one statement per round trip. */
-  PG_SELECT1(Server.POSTGRESQL, "pgjdbc"),
+  PG_SELECT1(ServerKind.POSTGRESQL, "pgjdbc"),
   /** PostgreSQL through pgjdbc: a prepared point select on pgbench_accounts (pgbench -S's). */
-  PG_POINT(Server.POSTGRESQL, "pgjdbc"),
+  PG_POINT(ServerKind.POSTGRESQL, "pgjdbc"),
   /** PostgreSQL through pgjdbc: a batch of depth prepared updates per round trip. */
-  PG_BATCH(Server.POSTGRESQL, "pgjdbc"),
+  PG_BATCH(ServerKind.POSTGRESQL, "pgjdbc"),
   /** PostgreSQL through pgjdbc: connect, authenticate, {@code SELECT 1}, close. */
-  PG_CONNECT(Server.POSTGRESQL, "pgjdbc"),
+  PG_CONNECT(ServerKind.POSTGRESQL, "pgjdbc"),
   /** PostgreSQL's own C tool: {@code pgbench -S -M prepared}, one client. */
-  PGBENCH_SELECT(Server.POSTGRESQL, "pgbench"),
+  PGBENCH_SELECT(ServerKind.POSTGRESQL, "pgbench"),
   /** Redis through Jedis: PING, in pipelines of depth requests. */
-  REDIS_PING(Server.REDIS, "jedis"),
+  REDIS_PING(ServerKind.REDIS, "jedis"),
   /** Redis through Jedis: GET of a size-byte value, in pipelines of depth requests. */
-  REDIS_GET(Server.REDIS, "jedis"),
+  REDIS_GET(ServerKind.REDIS, "jedis"),
   /** Redis through Jedis: SET of a size-byte value, in pipelines of depth requests. */
-  REDIS_SET(Server.REDIS, "jedis"),
+  REDIS_SET(ServerKind.REDIS, "jedis"),
   /** Redis's own C tool: {@code redis-benchmark -t ping}, one client, pipeline -P depth. */
-  REDIS_BENCHMARK_PING(Server.REDIS, "redis-benchmark"),
+  REDIS_BENCHMARK_PING(ServerKind.REDIS, "redis-benchmark"),
   /** Redis's own C tool: {@code redis-benchmark -t get -d size}, one client. */
-  REDIS_BENCHMARK_GET(Server.REDIS, "redis-benchmark"),
+  REDIS_BENCHMARK_GET(ServerKind.REDIS, "redis-benchmark"),
   /** Redis's own C tool: {@code redis-benchmark -t set -d size}, one client. */
-  REDIS_BENCHMARK_SET(Server.REDIS, "redis-benchmark");
+  REDIS_BENCHMARK_SET(ServerKind.REDIS, "redis-benchmark");
 
-  /** A real server a workload talks to. */
-  public enum Server {
-    /** PostgreSQL ({@code initdb}, {@code postgres}). */
-    POSTGRESQL,
-    /** Redis ({@code redis-server}). */
-    REDIS;
-
-    /** Returns the lower-case name used in messages. */
-    public String label() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-  }
-
-  private final Server server;
+  private final ServerKind server;
   private final String client;
 
   Workload() {
     this(null, null);
   }
 
-  Workload(Server server, String client) {
+  Workload(ServerKind server, String client) {
     this.server = server;
     this.client = client;
   }
@@ -92,7 +82,7 @@ public enum Workload {
   }
 
   /** Returns the real server this workload talks to, or null for the bare-socket workloads. */
-  public Server server() {
+  public ServerKind server() {
     return server;
   }
 
@@ -116,7 +106,19 @@ public enum Workload {
 
   /** Returns true if several requests can share one round trip (pipelines, batches). */
   public boolean pipelines() {
-    return server == Server.REDIS || this == PG_BATCH;
+    return server == ServerKind.REDIS || this == PG_BATCH;
+  }
+
+  /**
+   * Returns what must be installed before this workload can run here (its server, and its C tool if
+   * it is one), one sentence that names the packages, or empty if it can run.
+   */
+  public Optional<String> missing() {
+    if (!isServer()) {
+      return Optional.empty();
+    }
+    Optional<String> missing = Executables.missing(server);
+    return missing.isPresent() || !isTool() ? missing : Executables.missingTool(client);
   }
 
   /**

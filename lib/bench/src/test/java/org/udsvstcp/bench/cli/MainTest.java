@@ -46,7 +46,9 @@ class MainTest extends SocketTestSupport {
   @Test
   void noCommandIsAUsageError() {
     assertEquals(2, run());
-    assertTrue(err.toString().contains("run, original, env, overhead or compare"), err.toString());
+    assertTrue(
+        err.toString().contains("compare, profile, model, references or reference-run"),
+        err.toString());
   }
 
   @Test
@@ -111,9 +113,7 @@ class MainTest extends SocketTestSupport {
   void aServerRunPrintsEachDepthsRatioAndTheJavaClientBesideItsCTool() throws Exception {
     for (String workload : new String[] {"redis-ping", "redis-benchmark-ping"}) {
       org.junit.jupiter.api.Assumptions.assumeTrue(
-          org.udsvstcp.bench.server.Executables.missing(
-                  org.udsvstcp.bench.workload.Workload.fromName(workload))
-              .isEmpty(),
+          org.udsvstcp.bench.workload.Workload.fromName(workload).missing().isEmpty(),
           workload + " is not installed");
     }
     var csv = scratch.resolve("redis.csv");

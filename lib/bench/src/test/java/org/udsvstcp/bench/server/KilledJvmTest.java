@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.udsvstcp.bench.ServerTestSupport;
 import org.udsvstcp.bench.workload.Workload;
 
 /**

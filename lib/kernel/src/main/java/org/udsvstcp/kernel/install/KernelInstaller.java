@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.udsvstcp.kernel.KernelMain;
 
 /**
  * Writes the kernelspec ({@code kernels/NAME/kernel.json}) that starts this jar with an explicit
@@ -183,8 +182,10 @@ public final class KernelInstaller {
 
   private static Path kernelJar() {
     try {
+      // This class ships in the kernel jar, beside the main class the kernelspec starts.
       Path location =
-          Path.of(KernelMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+          Path.of(
+              KernelInstaller.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       if (!Files.isRegularFile(location)) {
         throw new IllegalStateException("install runs from the kernel jar, not from " + location);
       }
