@@ -100,7 +100,7 @@ def test_the_perf_section_profiles_both_transports_or_says_why_not(execute_noteb
     assert "perf can sample the kernel here" in text
     for transport in ("tcp", "uds"):
         assert re.search(rf"^{transport} \(\d+ samples\): \S*perf record -e cpu-clock -c \d+ -g --kernel-callchains"
-                         rf" (-C \d+|-t \d+,\d+) -D -1 --control fifo:",
+                         rf"(?: --[a-z-]+(?:=\S+)?)* (-C \d+|-t \d+,\d+) -D -1 --control fifo:",
                          text, re.M), transport
         table = next(t for t in nbout.tables(nb) if t.startswith(f"{transport}: top kernel functions, 65536 B"))
         assert "percent_of_samples" in table

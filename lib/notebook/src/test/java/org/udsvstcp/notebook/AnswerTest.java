@@ -76,8 +76,7 @@ class AnswerTest {
     int sizes = ratios.where(ratios.stringColumn("run").isEqualTo(Answer.THIS_RUN)).rowCount();
     int references = ReferenceRuns.with(REFERENCES, ReferenceRuns.STREAM).size();
     assertEquals(sizes * (1 + references), ratios.rowCount(), "one line per run");
-    // the copy has the newest reference's rows, so its ratios are that reference's (the runs are
-    // listed oldest first, so its line is not always the first after this run's)
+    // the copy has the newest reference's rows, so its ratios are that reference's
     String copied =
         "reference " + ReferenceRuns.latest(REFERENCES, ReferenceRuns.STREAM).orElseThrow().name();
     Table same = ratios.where(ratios.stringColumn("run").isEqualTo(copied));
