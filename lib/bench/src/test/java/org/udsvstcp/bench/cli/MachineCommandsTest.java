@@ -228,6 +228,16 @@ class MachineCommandsTest extends SocketTestSupport {
   }
 
   @Test
+  void profileRefusesTheRouteTransportsWhoseEndsRunOnlyInProcesses() {
+    assertEquals(
+        2, run("profile", "--transports=tcp,tcp-sockmap", "--out=" + scratch.resolve("p")));
+    assertTrue(
+        err.toString().contains("tcp-sockmap cannot be profiled here: the profile command samples"),
+        err.toString());
+    assertFalse(Files.exists(scratch.resolve("p")));
+  }
+
+  @Test
   void profilePrintsTheCheckTheCategoriesAndWhereTcpsExtraCostGoes() throws Exception {
     assumeTrue(
         KernelProfile.unavailable().isEmpty(), KernelProfile.unavailable().orElse("available"));
