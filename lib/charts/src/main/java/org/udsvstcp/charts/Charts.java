@@ -76,6 +76,16 @@ public final class Charts {
     return SummaryCharts.medianVsSize(summary, metric);
   }
 
+  /**
+   * Returns {@code y} against {@code x} (a count such as "clients", or a rate such as
+   * "offered_per_s") on a log x axis, one line per series (the table's string columns, such as
+   * client and transport), each transport in its own colour and TCP dashed: throughput against
+   * clients, or a latency percentile against offered load.
+   */
+  public static Figure linesBy(Table table, String x, String y, String title, boolean logY) {
+    return SummaryCharts.linesBy(table, x, y, title, logY);
+  }
+
   // Paired ratios (RatioCharts).
 
   /**

@@ -30,7 +30,11 @@ public final class Labels {
           Map.entry("system_ns_per_message", "system time per message, both ends (ns)"),
           Map.entry("switches_per_message", "context switches per message, both ends"),
           Map.entry("size", "message size (bytes)"),
-          Map.entry("depth", "requests per round trip"));
+          Map.entry("depth", "requests per round trip"),
+          Map.entry("clients", "clients at once"),
+          Map.entry("requests_per_s", "requests per second (1/s)"),
+          Map.entry("offered_per_s", "offered load (requests/s)"),
+          Map.entry("server_us", "server CPU time per request (µs)"));
 
   private Labels() {}
 

@@ -1,11 +1,13 @@
 package org.udsvstcp.charts;
 
 import static org.udsvstcp.charts.ChartParts.axis;
+import static org.udsvstcp.charts.ChartParts.countAxis;
 import static org.udsvstcp.charts.ChartParts.distinctSorted;
 import static org.udsvstcp.charts.ChartParts.errorBars;
 import static org.udsvstcp.charts.ChartParts.finish;
 import static org.udsvstcp.charts.ChartParts.layout;
 import static org.udsvstcp.charts.ChartParts.logAxis;
+import static org.udsvstcp.charts.ChartParts.seriesBy;
 import static org.udsvstcp.charts.ChartParts.seriesBySize;
 import static org.udsvstcp.charts.ChartParts.sizeAxis;
 
@@ -13,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.plotly.components.Axis;
 import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.components.Layout;
 import tech.tablesaw.plotly.components.Line;
@@ -20,7 +23,10 @@ import tech.tablesaw.plotly.components.Marker;
 import tech.tablesaw.plotly.traces.BarTrace;
 import tech.tablesaw.plotly.traces.ScatterTrace;
 
-/** Summaries (median and its 95% CI): bars per transport, lines against message size. */
+/**
+ * Summaries (median and its 95% CI): bars per transport, lines against message size; and a value
+ * per series against load (clients or offered rate).
+ */
 final class SummaryCharts {
   private SummaryCharts() {}
 
@@ -120,5 +126,36 @@ final class SummaryCharts {
             logAxis("median " + Labels.of(metric) + ", log scale"),
             true);
     return finish(figure, layout);
+  }
+
+  /** Builds the figure {@link Charts#linesBy} describes. */
+  static Figure linesBy(Table table, String x, String y, String title, boolean logY) {
+    Groups.require(table, x, y);
+    ExtendedFigure.Builder figure = new ExtendedFigure.Builder();
+    Palette palette = Palette.forFigure();
+    for (Map.Entry<String, int[]> group : seriesBy(table, x).entrySet()) {
+      int[] rows = group.getValue();
+      String transport =
+          table.containsColumn("transport")
+              ? table.column("transport").getString(rows[0])
+              : group.getKey();
+      String color = palette.color(transport);
+      boolean tcp = transport.startsWith("tcp");
+      figure.add(
+          ScatterTrace.builder(Groups.doubles(table, x, rows), Groups.doubles(table, y, rows))
+              .mode(ScatterTrace.Mode.LINE_AND_MARKERS)
+              .name(group.getKey())
+              .line(
+                  Line.builder()
+                      .color(color)
+                      .width(2)
+                      .dash(tcp ? Line.Dash.DASH : Line.Dash.SOLID)
+                      .build())
+              .marker(Marker.builder().color(color).size(7).build())
+              .build());
+    }
+    Axis xAxis = x.equals("clients") ? countAxis(table, x) : logAxis(Labels.of(x) + " (log scale)");
+    Axis yAxis = logY ? logAxis(Labels.of(y) + " (log scale)") : axis(Labels.of(y));
+    return finish(figure, layout(title, xAxis, yAxis, true));
   }
 }

@@ -203,6 +203,56 @@ class ChartsTest {
     assertTrue(js.contains("x: [\"1.0\",\"2.0\",\"3.0\",\"4.0\",\"5.0\",\"6.0\",\"7.0\",\"8.0\"]"));
   }
 
+  private static Table byClients() {
+    return Table.create(
+        "by clients",
+        StringColumn.create("client", "lettuce", "lettuce", "lettuce", "lettuce", "hikaricp"),
+        StringColumn.create("transport", "tcp", "uds", "tcp", "uds", "uds"),
+        IntColumn.create("clients", 1, 1, 8, 8, 8),
+        DoubleColumn.create("requests_per_s", 10_000, 12_000, 40_000, 52_000, 9_000));
+  }
+
+  @Test
+  void linesByDrawsOneLinePerSeriesWithTcpDashedAndEachTransportsColour() {
+    String js = js(Charts.linesBy(byClients(), "clients", "requests_per_s", "by clients", true));
+    assertEquals(3, count(js, "type: 'scatter'"), js);
+    for (String series : new String[] {"lettuce tcp", "lettuce uds", "hikaricp uds"}) {
+      assertTrue(js.contains("name: '" + series + "'"), series + " in " + js);
+    }
+    assertEquals(1, count(js, "\"dash\" : \"dash\""), "only the TCP line is dashed: " + js);
+    Palette palette = Palette.forFigure();
+    assertTrue(js.contains(palette.color("tcp")), js);
+    assertTrue(js.contains(palette.color("uds")), js);
+    // The lettuce lines join 1 and 8 clients.
+    assertTrue(js.contains("y: [\"10000.0\",\"40000.0\"]"), js);
+    assertTrue(js.contains("title: 'by clients'"), js);
+    assertEquals(2, count(js, "type: 'log'"), "clients and requests per second: " + js);
+  }
+
+  @Test
+  void linesByPutsAnOfferedRateOnALogAxis() {
+    Table tail =
+        Table.create(
+            "tail",
+            StringColumn.create("transport", "tcp", "tcp", "uds", "uds"),
+            DoubleColumn.create("offered_per_s", 1000, 9000, 1000, 9000),
+            DoubleColumn.create("p99_us", 80, 900, 60, 400));
+    String js = js(Charts.linesBy(tail, "offered_per_s", "p99_us", "p99", false));
+    assertEquals(2, count(js, "type: 'scatter'"), js);
+    assertEquals(1, count(js, "type: 'log'"), "x log, y linear: " + js);
+    assertTrue(js.contains("title: 'offered load (requests/s) (log scale)'"), js);
+    assertTrue(js.contains("(log scale)"), js);
+  }
+
+  @Test
+  void linesByNamesAMissingColumn() {
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Charts.linesBy(byClients(), "clients", "p99_us", "p99", true));
+    assertTrue(e.getMessage().contains("p99_us"), e.getMessage());
+  }
+
   @Test
   void aMissingColumnIsNamedInTheError() {
     var e =

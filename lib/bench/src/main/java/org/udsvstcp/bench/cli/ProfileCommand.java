@@ -162,16 +162,19 @@ final class ProfileCommand implements Callable<Integer> {
     for (int i = 0; i < check.rowCount(); i++) {
       out.printf(
           Locale.ROOT,
-          "%-5s %-7s %11s %11s %6.2f %5s   %11s %11s %6.2f %6s %9s%n",
+          "%-5s %-7s %11s %11s %6s %5s   %11s %11s %6s %6s %9s%n",
           check.stringColumn("transport").get(i),
           Units.size(check.intColumn("size").get(i)),
           ns(check.doubleColumn("perf_kernel_ns").getDouble(i)),
           ns(check.doubleColumn("cost_system_ns").getDouble(i)),
-          check.doubleColumn("kernel_ratio").getDouble(i),
-          check.booleanColumn("agree").get(i) ? "yes" : "NO",
+          ratio(check.doubleColumn("kernel_ratio").getDouble(i)),
+          // no system time where the trial was too short for the 10 ms ticks of the split
+          Double.isNaN(check.doubleColumn("cost_system_ns").getDouble(i))
+              ? "n/a"
+              : check.booleanColumn("agree").get(i) ? "yes" : "NO",
           ns(check.doubleColumn("perf_cpu_ns").getDouble(i)),
           ns(check.doubleColumn("cost_cpu_ns").getDouble(i)),
-          check.doubleColumn("cpu_ratio").getDouble(i),
+          ratio(check.doubleColumn("cpu_ratio").getDouble(i)),
           Units.percent(check.doubleColumn("moved_share").getDouble(i)),
           ns(check.doubleColumn("others_ns").getDouble(i)));
     }
@@ -207,5 +210,9 @@ final class ProfileCommand implements Callable<Integer> {
 
   private static String ns(double value) {
     return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.0f ns", value);
+  }
+
+  private static String ratio(double value) {
+    return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.2f", value);
   }
 }

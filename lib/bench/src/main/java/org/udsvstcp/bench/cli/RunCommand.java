@@ -13,6 +13,7 @@ import org.udsvstcp.bench.env.Environment;
 import org.udsvstcp.bench.experiment.Experiment;
 import org.udsvstcp.bench.experiment.ExperimentException;
 import org.udsvstcp.bench.experiment.Isolation;
+import org.udsvstcp.bench.experiment.LoadAnalysis;
 import org.udsvstcp.bench.experiment.Placement;
 import org.udsvstcp.bench.experiment.Results;
 import org.udsvstcp.bench.experiment.ServerComparison;
@@ -49,7 +50,8 @@ final class RunCommand implements Callable<Integer> {
       description =
           "stream, pingpong, connect or original; against real servers pg-select1, pg-point,"
               + " pg-batch, pg-connect, pgbench-select, redis-ping, redis-get, redis-set,"
-              + " redis-benchmark-ping, redis-benchmark-get, redis-benchmark-set"
+              + " redis-benchmark-ping, redis-benchmark-get, redis-benchmark-set; under load"
+              + " (--clients, --rates) redis-pool-get, lettuce-get, pg-pool-point"
               + " (default: ${DEFAULT-VALUE})")
   Workload workload;
 
@@ -70,6 +72,25 @@ final class RunCommand implements Callable<Integer> {
           "server workloads: requests per round trip (Redis pipeline depth, pg-batch size),"
               + " e.g. 1,16,128 (default: ${DEFAULT-VALUE})")
   List<Integer> depths;
+
+  @Option(
+      names = "--clients",
+      split = ",",
+      defaultValue = "1",
+      description =
+          "load workloads (redis-pool-get, lettuce-get, pg-pool-point, redis-benchmark-get,"
+              + " pgbench-select): clients at once, e.g. 1,2,4,8,16,32,50; a trial's requests are"
+              + " shared among them (default: ${DEFAULT-VALUE})")
+  List<Integer> clients;
+
+  @Option(
+      names = "--rates",
+      split = ",",
+      defaultValue = "0",
+      description =
+          "load workloads that can keep a rate (not redis-benchmark): requests per second offered"
+              + " in all, 0 for a closed loop, e.g. 0,5000,10000 (default: ${DEFAULT-VALUE})")
+  List<Double> rates;
 
   @Option(
       names = "--transports",
@@ -235,7 +256,9 @@ final class RunCommand implements Callable<Integer> {
             .udsPath(udsPath)
             .timeout(timeout)
             .alongside(also.toArray(Workload[]::new))
-            .depths(depths.stream().mapToInt(Integer::intValue).toArray());
+            .depths(depths.stream().mapToInt(Integer::intValue).toArray())
+            .clients(clients.stream().mapToInt(Integer::intValue).toArray())
+            .rates(rates.stream().mapToDouble(Double::doubleValue).toArray());
     if (trials != null) {
       builder.trials(trials);
     }
@@ -299,7 +322,9 @@ final class RunCommand implements Callable<Integer> {
       out.println("cost per message: none (" + Costs.whyEmpty(measured) + ")");
       return;
     }
-    if (!hasValues(measured, "server_cpu_ns")) {
+    if (!hasValues(measured, "server_cpu_ns")
+        || measured.stringColumn("workload").asList().stream()
+            .anyMatch(w -> Workload.fromName(w).isServer())) {
       printClientCosts(out, measured);
       return;
     }
@@ -334,48 +359,55 @@ final class RunCommand implements Callable<Integer> {
    * process, so only the client's thread is measured; a C tool's rows have none).
    */
   private static void printClientCosts(PrintWriter out, Table measured) {
-    Table rows = measured.where(measured.doubleColumn("client_cpu_ns").isNotMissing());
-    if (rows.rowCount() == 0) {
-      out.println("cost per message: none (no end of these trials was measured)");
-      return;
+    for (String end : List.of("client", "server")) {
+      Table rows = measured.where(measured.doubleColumn(end + "_cpu_ns").isNotMissing());
+      if (rows.rowCount() == 0) {
+        out.println(end + " cost per request: none (not measured in these trials)");
+        continue;
+      }
+      DoubleColumn cpu = DoubleColumn.create(end + "_cpu_ns_per_message", rows.rowCount());
+      for (int row = 0; row < rows.rowCount(); row++) {
+        cpu.set(
+            row,
+            rows.doubleColumn(end + "_cpu_ns").getDouble(row)
+                / rows.numberColumn("messages").getDouble(row));
+      }
+      rows.addColumns(cpu);
+      Table costs =
+          Costs.medians(
+              rows,
+              List.of(
+                  end + "_cpu_ns_per_message",
+                  end + "_system_ns_per_message",
+                  end + "_user_ns_per_message",
+                  end + "_switches_per_message"),
+              "workload",
+              "transport",
+              "size",
+              "depth",
+              "clients");
+      out.println(
+          end.equals("client")
+              ? "client cost per request (medians; a C tool's cost is its own process's, so not in"
+                  + " the rows; one client: over its whole connection, warm-up included; many:"
+                  + " their threads over the measured interval)"
+              : "server cost per request (medians; the server's processes over the client's"
+                  + " measured interval: Redis's process, PostgreSQL's postmaster and backends)");
+      printCostRows(
+          out,
+          costs,
+          end + "_",
+          "%-20s %-10s %-8s %5s %7s",
+          new Object[] {"workload", "transport", "size", "depth", "clients"},
+          row ->
+              new Object[] {
+                costs.stringColumn("workload").get(row),
+                costs.stringColumn("transport").get(row),
+                Units.size(costs.intColumn("size").get(row)),
+                costs.intColumn("depth").get(row),
+                costs.intColumn("clients").get(row)
+              });
     }
-    DoubleColumn cpu = DoubleColumn.create("client_cpu_ns_per_message", rows.rowCount());
-    for (int row = 0; row < rows.rowCount(); row++) {
-      cpu.set(
-          row,
-          rows.doubleColumn("client_cpu_ns").getDouble(row)
-              / rows.numberColumn("messages").getDouble(row));
-    }
-    rows.addColumns(cpu);
-    Table costs =
-        Costs.medians(
-            rows,
-            List.of(
-                "client_cpu_ns_per_message",
-                "client_system_ns_per_message",
-                "client_user_ns_per_message",
-                "client_switches_per_message"),
-            "workload",
-            "transport",
-            "size",
-            "depth");
-    out.println(
-        "client cost per request (medians; the server is another process and a C tool's cost is"
-            + " its own, so neither is in the rows; over the client's whole connection, warm-up"
-            + " included)");
-    printCostRows(
-        out,
-        costs,
-        "client_",
-        "%-14s %-10s %-8s %5s",
-        new Object[] {"workload", "transport", "size", "depth"},
-        row ->
-            new Object[] {
-              costs.stringColumn("workload").get(row),
-              costs.stringColumn("transport").get(row),
-              Units.size(costs.intColumn("size").get(row)),
-              costs.intColumn("depth").get(row)
-            });
   }
 
   /**
@@ -409,6 +441,33 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
+  /** Prints the load workloads' tables: by clients, saturation, the CPU check and the tail. */
+  static void printLoad(PrintWriter out, Table rows) {
+    Table by = LoadAnalysis.byClients(rows);
+    if (by.rowCount() > 0) {
+      out.println();
+      out.println(
+          "server CPU time per request (µs), its user/system split, switches per request and how"
+              + " busy it was (1 = one CPU), medians:");
+      out.println(by.printAll());
+      out.println();
+      out.println(LoadAnalysis.saturation(by).printAll());
+      out.println();
+      out.println(LoadAnalysis.ratios(rows).printAll());
+      Table check = LoadAnalysis.cpuCheck(rows);
+      if (check.rowCount() > 0) {
+        out.println();
+        out.print(LoadAnalysis.describeCpuCheck(check));
+      }
+    }
+    Table tail = LoadAnalysis.tail(rows);
+    if (tail.rowCount() > 0) {
+      out.println();
+      out.println(tail.printAll());
+      out.print(LoadAnalysis.describeMissedRates(tail));
+    }
+  }
+
   private static boolean hasValues(Table rows, String column) {
     return rows.containsColumn(column) && rows.doubleColumn(column).isNotMissing().size() > 0;
   }
@@ -420,7 +479,15 @@ final class RunCommand implements Callable<Integer> {
         SummaryFormat.table(
             servers
                 ? Summaries.byGroup(
-                    results.table(), metric, "workload", "api", "transport", "size", "depth")
+                    results.table(),
+                    metric,
+                    "workload",
+                    "api",
+                    "transport",
+                    "size",
+                    "depth",
+                    "clients",
+                    "offered_per_s")
                 : Summaries.byGroup(results.table(), metric, "transport", "size"),
             metric));
     List<Transport> transports = results.experiment().transports();
@@ -432,7 +499,13 @@ final class RunCommand implements Callable<Integer> {
             SummaryFormat.ratio(
                 servers
                     ? Ratios.pairedBy(
-                        results.table(), metric, numerator.label(), denominator.label(), "depth")
+                        results.table(),
+                        metric,
+                        numerator.label(),
+                        denominator.label(),
+                        "depth",
+                        "clients",
+                        "offered_per_s")
                     : Ratios.paired(
                         results.table(), metric, numerator.label(), denominator.label())));
       }
@@ -452,6 +525,9 @@ final class RunCommand implements Callable<Integer> {
         out.println("Java client vs the server's C tool (UDS/TCP requests per second):");
         out.print(versus);
       }
+    }
+    if (results.experiment().workloads().stream().anyMatch(Workload::concurrent)) {
+      printLoad(out, results.table());
     }
     printCosts(out, results.measured());
     List<String> warnings = Warnings.check(results.table(), metric);

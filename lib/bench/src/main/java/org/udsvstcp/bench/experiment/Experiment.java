@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,6 +48,11 @@ import org.udsvstcp.bench.workload.Workload;
  *     its Java client (their cells interleave with the first workload's)
  * @param depths requests per round trip of server workloads that pipeline or batch; each value is a
  *     cell
+ * @param clients clients at once of the workloads that run many ({@link Workload#concurrent()});
+ *     each value is a cell (the others run one)
+ * @param rates requests per second the open loops offer in all, 0 for a closed loop; each value is
+ *     a cell of the workloads that can keep a rate ({@link Workload#openLoop()}; the others run the
+ *     closed loop only)
  */
 public record Experiment(
     Workload workload,
@@ -68,7 +74,9 @@ public record Experiment(
     int port,
     Path udsPath,
     List<Workload> alongside,
-    List<Integer> depths) {
+    List<Integer> depths,
+    List<Integer> clients,
+    List<Double> rates) {
 
   /** Checks the settings. */
   public Experiment {
@@ -80,6 +88,15 @@ public record Experiment(
     depths = List.copyOf(new LinkedHashSet<>(depths));
     if (depths.isEmpty() || depths.stream().anyMatch(d -> d < 1)) {
       throw new IllegalArgumentException("depths must be at least 1, got " + depths);
+    }
+    clients = List.copyOf(new LinkedHashSet<>(clients));
+    if (clients.isEmpty() || clients.stream().anyMatch(c -> c < 1)) {
+      throw new IllegalArgumentException("clients must be at least 1, got " + clients);
+    }
+    rates = List.copyOf(new LinkedHashSet<>(rates));
+    if (rates.isEmpty() || rates.stream().anyMatch(r -> !(r >= 0) || Double.isInfinite(r))) {
+      throw new IllegalArgumentException(
+          "rates must be 0 (closed loop) or positive requests per second, got " + rates);
     }
     writesPerMessage = List.copyOf(new LinkedHashSet<>(writesPerMessage));
     if (nodelay.isEmpty() || writesPerMessage.isEmpty()) {
@@ -104,37 +121,28 @@ public record Experiment(
     if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
       throw new IllegalArgumentException("timeout must be positive, got " + timeout);
     }
-    checkRoutes(transports, isolation, workload, alongside);
+    Routes.check(transports, isolation, workload, alongside);
     // Fails early, with the spec's own message, on a size or count it cannot run.
-    Plan.cells(workload, transports, sizes, nodelay, writesPerMessage, alongside, depths)
-        .forEach(cell -> cell.spec(duration, byteBudget, count));
-  }
-
-  /**
-   * tcp-sockmap and tcp-veth run both ends as child processes inside their route, so the others
-   * must run in processes too to compare alike; a real server runs outside any route.
-   */
-  private static void checkRoutes(
-      List<Transport> transports,
-      Isolation isolation,
-      Workload workload,
-      List<Workload> alongside) {
-    List<String> routed =
-        transports.stream().filter(Transport::needsRoute).map(Transport::label).toList();
-    if (routed.isEmpty()) {
-      return;
-    }
-    String names = String.join(" and ", routed);
-    if (isolation != Isolation.PROCESSES) {
-      throw new IllegalArgumentException(
-          names
-              + (routed.size() == 1 ? " runs" : " run")
-              + " both ends as child processes inside their route; run with isolation"
-              + " processes (--isolation processes) so that every transport compared runs alike");
-    }
-    if (workload.isServer() || alongside.stream().anyMatch(Workload::isServer)) {
-      throw new IllegalArgumentException(
-          names + " cannot reach a real server: the server runs outside their route");
+    List<Plan.Cell> all =
+        Plan.cells(
+            workload,
+            transports,
+            sizes,
+            nodelay,
+            writesPerMessage,
+            alongside,
+            depths,
+            clients,
+            rates);
+    all.forEach(cell -> cell.spec(duration, byteBudget, count));
+    for (Workload w : workloadsOf(workload, alongside)) {
+      if (all.stream().noneMatch(cell -> cell.workload() == w)) {
+        throw new IllegalArgumentException(
+            w
+                + " has no cell to run: it cannot send at a fixed rate"
+                + (w.isTool() ? " (redis-benchmark has no fixed-rate mode)" : "")
+                + "; add the rate 0 (a closed loop) or leave it out");
+      }
     }
   }
 
@@ -162,6 +170,10 @@ public record Experiment(
 
   /** Returns every workload of the run: the first, then those alongside it. */
   public List<Workload> workloads() {
+    return workloadsOf(workload, alongside);
+  }
+
+  private static List<Workload> workloadsOf(Workload workload, List<Workload> alongside) {
     List<Workload> all = new ArrayList<>(List.of(workload));
     alongside.stream().filter(w -> w != workload).forEach(all::add);
     return all;
@@ -242,7 +254,20 @@ public record Experiment(
             ? ", "
                 + depths.stream().map(String::valueOf).collect(Collectors.joining(", "))
                 + " requests per round trip"
-            : "");
+            : "")
+        + (workloads().stream().anyMatch(Workload::concurrent) && !clients.equals(List.of(1))
+            ? ", "
+                + clients.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                + " clients at once (the requests shared among them)"
+            : "")
+        + (rates.equals(List.of(0.0))
+            ? ""
+            : ", "
+                + rates.stream()
+                    .map(r -> r == 0 ? "closed loop" : String.format(Locale.ROOT, "%.0f/s", r))
+                    .collect(Collectors.joining(", "))
+                + " offered (open loop: Poisson arrivals, latency from each request's intended"
+                + " send time)");
   }
 
   /** Formats a size as the command line accepts it: 64 B, 64 KiB, 1 MiB. */
@@ -314,6 +339,8 @@ public record Experiment(
     private Path udsPath;
     private List<Workload> alongside = List.of();
     private List<Integer> depths = List.of(1);
+    private List<Integer> clients = List.of(1);
+    private List<Double> rates = List.of(0.0);
 
     private Builder(Profile profile) {
       this.profile = profile;
@@ -477,6 +504,33 @@ public record Experiment(
       return this;
     }
 
+    /**
+     * Sets how many clients at once the workloads that run many use ({@link Workload#concurrent()};
+     * default 1); given several values, every such cell runs with each in every round. A trial's
+     * requests are shared among its clients.
+     */
+    public Builder clients(int... values) {
+      List<Integer> list = new ArrayList<>();
+      for (int value : values) {
+        list.add(value);
+      }
+      clients = list;
+      return this;
+    }
+
+    /**
+     * Sets the requests per second the open loops offer in all, 0 for a closed loop (default 0);
+     * given several values, every cell of a workload that can keep a rate runs with each.
+     */
+    public Builder rates(double... values) {
+      List<Double> list = new ArrayList<>();
+      for (double value : values) {
+        list.add(value);
+      }
+      rates = list;
+      return this;
+    }
+
     /** Returns the experiment. */
     public Experiment build() {
       Duration trialDuration =
@@ -517,7 +571,9 @@ public record Experiment(
           port,
           udsPath,
           alongside,
-          depths);
+          depths,
+          clients,
+          rates);
     }
   }
 }

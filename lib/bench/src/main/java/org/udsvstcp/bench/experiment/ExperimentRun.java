@@ -136,6 +136,8 @@ final class ExperimentRun {
                 cell.nodelay(),
                 cell.writes(),
                 cell.depth(),
+                cell.clients(),
+                cell.rate() > 0 ? cell.rate() : Double.NaN,
                 planned.phase(),
                 planned.round(),
                 planned.trial(),

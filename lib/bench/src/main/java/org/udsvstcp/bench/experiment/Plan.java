@@ -14,21 +14,31 @@ import org.udsvstcp.bench.workload.Workload;
 
 /**
  * The order of an experiment's trials: its cells (workload x transport x size x TCP_NODELAY x
- * writes x depth), every cell once per round, warm-up rounds first, each round's order shuffled in
- * blocks with the experiment's seed.
+ * writes x depth x clients x offered rate), every cell once per round, warm-up rounds first, each
+ * round's order shuffled in blocks with the experiment's seed.
  */
 final class Plan {
   private Plan() {}
 
   /** One cell of a round; a Unix transport runs once per size and writes, TCP_NODELAY aside. */
   record Cell(
-      Workload workload, Transport transport, int size, boolean nodelay, int writes, int depth) {
+      Workload workload,
+      Transport transport,
+      int size,
+      boolean nodelay,
+      int writes,
+      int depth,
+      int clients,
+      double rate) {
 
     /** Returns the trial spec of this cell. */
     TrialSpec spec(Duration duration, long byteBudget, int count) {
       TrialSpec spec =
           TrialSpec.of(workload, transport, size, duration, byteBudget, count)
               .withWritesPerMessage(writes);
+      if (clients != 1 || rate > 0) {
+        spec = spec.withLoad(clients, rate);
+      }
       return depth == 1 ? spec : spec.withDepth(depth);
     }
   }
@@ -45,7 +55,9 @@ final class Plan {
         experiment.nodelay(),
         experiment.writesPerMessage(),
         experiment.alongside(),
-        experiment.depths());
+        experiment.depths(),
+        experiment.clients(),
+        experiment.rates());
   }
 
   /** Returns the cells of one round of an experiment with these settings. */
@@ -56,7 +68,9 @@ final class Plan {
       List<Boolean> nodelay,
       List<Integer> writesPerMessage,
       List<Workload> alongside,
-      List<Integer> depths) {
+      List<Integer> depths,
+      List<Integer> clients,
+      List<Double> rates) {
     List<Workload> all = new ArrayList<>(List.of(workload));
     alongside.stream().filter(w -> w != workload).forEach(all::add);
     List<Cell> cells = new ArrayList<>();
@@ -71,7 +85,15 @@ final class Plan {
           for (boolean tcpNodelay : transport.isUnix() ? nodelay.subList(0, 1) : nodelay) {
             for (int writes : w.isServer() ? List.of(1) : writesPerMessage) {
               for (int depth : w.pipelines() ? depths : List.of(1)) {
-                cells.add(new Cell(w, transport, size, tcpNodelay, writes, depth));
+                // Many clients and open loops apply to the workloads that run them, one request
+                // per round trip; a rate only to those that can keep one.
+                for (int n : w.concurrent() && depth == 1 ? clients : List.of(1)) {
+                  for (double rate : w.concurrent() && depth == 1 ? rates : List.of(0.0)) {
+                    if (rate == 0 || w.openLoop()) {
+                      cells.add(new Cell(w, transport, size, tcpNodelay, writes, depth, n, rate));
+                    }
+                  }
+                }
               }
             }
           }
@@ -114,7 +136,13 @@ final class Plan {
     for (Cell cell : cells(experiment)) {
       blocks
           .computeIfAbsent(
-              List.of(cell.workload(), cell.size(), cell.writes(), cell.depth()),
+              List.of(
+                  cell.workload(),
+                  cell.size(),
+                  cell.writes(),
+                  cell.depth(),
+                  cell.clients(),
+                  cell.rate()),
               k -> new ArrayList<>())
           .add(cell);
     }

@@ -16,6 +16,7 @@ import org.udsvstcp.bench.workload.Peer;
 import org.udsvstcp.bench.workload.TrialFailedException;
 import org.udsvstcp.bench.workload.TrialResult;
 import org.udsvstcp.bench.workload.TrialSpec;
+import org.udsvstcp.bench.workload.Workload;
 
 /**
  * The private routes of a run's transports (tcp-sockmap's cgroup, tcp-veth's namespaces), each with
@@ -34,6 +35,37 @@ final class Routes implements AutoCloseable {
       case TCP_VETH -> Optional.of(PrivateRoute.Kind.VETH);
       default -> Optional.empty();
     };
+  }
+
+  /**
+   * Checks an experiment's settings against its routes: tcp-sockmap and tcp-veth run both ends as
+   * child processes inside their route, so the others must run in processes too to compare alike; a
+   * real server runs outside any route.
+   *
+   * @throws IllegalArgumentException saying which setting to change
+   */
+  static void check(
+      List<Transport> transports,
+      Isolation isolation,
+      Workload workload,
+      List<Workload> alongside) {
+    List<String> routed =
+        transports.stream().filter(Transport::needsRoute).map(Transport::label).toList();
+    if (routed.isEmpty()) {
+      return;
+    }
+    String names = String.join(" and ", routed);
+    if (isolation != Isolation.PROCESSES) {
+      throw new IllegalArgumentException(
+          names
+              + (routed.size() == 1 ? " runs" : " run")
+              + " both ends as child processes inside their route; run with isolation"
+              + " processes (--isolation processes) so that every transport compared runs alike");
+    }
+    if (workload.isServer() || alongside.stream().anyMatch(Workload::isServer)) {
+      throw new IllegalArgumentException(
+          names + " cannot reach a real server: the server runs outside their route");
+    }
   }
 
   /** Returns, for each of {@code transports} whose route cannot be set up here, the reason. */

@@ -78,6 +78,8 @@ public final class Rows {
     c.put("nodelay", ColumnType.BOOLEAN);
     c.put("writes", ColumnType.INTEGER);
     c.put("depth", ColumnType.INTEGER);
+    c.put("clients", ColumnType.INTEGER);
+    c.put("offered_per_s", ColumnType.DOUBLE);
     c.put("phase", ColumnType.STRING);
     c.put("round", ColumnType.INTEGER);
     c.put("trial", ColumnType.INTEGER);
@@ -171,9 +173,9 @@ public final class Rows {
 
   /**
    * Reads a results CSV written by this library back into a table with the schema's types; files
-   * from before the {@code writes} or {@code depth} column get it, filled with 1 (every message was
-   * one write, every round trip one request), and files from before {@code route_bytes} get it
-   * empty.
+   * from before the {@code writes}, {@code depth} or {@code clients} column get it, filled with 1
+   * (every message was one write, every round trip one request, one client), and an empty {@code
+   * offered_per_s} (a closed loop); files from before {@code route_bytes} get it empty.
    */
   public static Table read(Path csv) throws IOException {
     CsvReadOptions options =
@@ -210,6 +212,14 @@ public final class Rows {
       IntColumn depth = IntColumn.create("depth", table.rowCount());
       depth.setMissingTo(1);
       table.insertColumn(table.columnIndex("writes") + 1, depth);
+    }
+    if (!table.containsColumn("clients") && table.containsColumn("depth")) {
+      // From before the load workloads: one client, closed loop.
+      IntColumn clients = IntColumn.create("clients", table.rowCount());
+      clients.setMissingTo(1);
+      table.insertColumn(table.columnIndex("depth") + 1, clients);
+      table.insertColumn(
+          table.columnIndex("clients") + 1, DoubleColumn.create("offered_per_s", table.rowCount()));
     }
     return table;
   }

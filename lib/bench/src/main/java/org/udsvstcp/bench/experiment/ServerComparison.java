@@ -34,14 +34,23 @@ public final class ServerComparison {
    * measured rows: workload, client, size, depth, pairs, ratio, ci_low, ci_high.
    */
   public static Table ratios(Table rows) {
-    Table ratios = Ratios.pairedBy(rows, "messages_per_s", "uds", "tcp", "depth");
+    // Closed loops only: an open loop's requests per second is the rate it was offered.
+    Table closed =
+        rows.containsColumn("offered_per_s")
+            ? rows.where(rows.doubleColumn("offered_per_s").isMissing())
+            : rows;
+    Table ratios = Ratios.pairedBy(closed, "messages_per_s", "uds", "tcp", "depth", "clients");
+    if (!ratios.containsColumn("clients")) {
+      ratios.addColumns(IntColumn.create("clients", ratios.rowCount()).setMissingTo(1));
+    }
     StringColumn client = StringColumn.create("client");
     for (Row row : ratios) {
       client.append(Workload.fromName(row.getString("workload")).client());
     }
     ratios.insertColumn(1, client);
     return ratios
-        .selectColumns("workload", "client", "size", "depth", "pairs", "ratio", "ci_low", "ci_high")
+        .selectColumns(
+            "workload", "client", "size", "depth", "clients", "pairs", "ratio", "ci_low", "ci_high")
         .setName("UDS / TCP requests per second (paired rounds)");
   }
 
@@ -79,8 +88,12 @@ public final class ServerComparison {
       for (Row theirs : ratios) {
         if (theirs.getString("workload").equals(reference.label())
             && theirs.getInt("size") == mine.getInt("size")
-            && theirs.getInt("depth") == mine.getInt("depth")) {
-          request.append(request(workload, mine.getInt("size"), mine.getInt("depth")));
+            && theirs.getInt("depth") == mine.getInt("depth")
+            && theirs.getInt("clients") == mine.getInt("clients")) {
+          int clients = mine.getInt("clients");
+          request.append(
+              request(workload, mine.getInt("size"), mine.getInt("depth"))
+                  + (clients == 1 ? "" : ", " + clients + " clients"));
           sizes.append(mine.getInt("size"));
           depths.append(mine.getInt("depth"));
           java.append(workload.client());
@@ -217,7 +230,12 @@ public final class ServerComparison {
   }
 
   private static List<Object> key(Workload workload, Row ratio, String transport) {
-    return List.of(workload.label(), ratio.getInt("size"), ratio.getInt("depth"), transport);
+    return List.of(
+        workload.label(),
+        ratio.getInt("size"),
+        ratio.getInt("depth"),
+        ratio.getInt("clients"),
+        transport);
   }
 
   /** Median time per round trip in µs of the measured rows, by workload, size, depth, transport. */
@@ -231,6 +249,7 @@ public final class ServerComparison {
                     row.getString("workload"),
                     row.getInt("size"),
                     row.getInt("depth"),
+                    rows.containsColumn("clients") ? row.getInt("clients") : 1,
                     row.getString("transport")),
                 k -> new ArrayList<>())
             .add(row.getDouble("seconds") / row.getLong("reads") * 1e6);
@@ -247,9 +266,10 @@ public final class ServerComparison {
     String what =
         switch (workload) {
           case REDIS_PING, REDIS_BENCHMARK_PING -> "PING";
-          case REDIS_GET, REDIS_BENCHMARK_GET -> "GET " + Units.size(size);
+          case REDIS_GET, REDIS_BENCHMARK_GET, REDIS_POOL_GET, LETTUCE_GET ->
+              "GET " + Units.size(size);
           case REDIS_SET, REDIS_BENCHMARK_SET -> "SET " + Units.size(size);
-          case PG_POINT, PGBENCH_SELECT -> "point select";
+          case PG_POINT, PGBENCH_SELECT, PG_POOL_POINT -> "point select";
           case PG_SELECT1 -> "SELECT 1";
           case PG_BATCH -> "batched update";
           case PG_CONNECT -> "connect + SELECT 1";
@@ -329,7 +349,10 @@ public final class ServerComparison {
         text.append(
             String.format(
                 Locale.ROOT,
-                "  a round trip over tcp/uds took %s/%s with %s, %s/%s with %s%n",
+                row.getString("request").endsWith(" clients")
+                    ? "  the wall time per request (over all clients) over tcp/uds was %s/%s with %s,"
+                        + " %s/%s with %s%n"
+                    : "  a round trip over tcp/uds took %s/%s with %s, %s/%s with %s%n",
                 Units.micros(row.getDouble("java_tcp_us")),
                 Units.micros(row.getDouble("java_uds_us")),
                 row.getString("java"),

@@ -23,6 +23,8 @@ import org.udsvstcp.bench.workload.TrialResult;
  * @param nodelay TCP_NODELAY (false for Unix transports)
  * @param writes the write calls each message was split into (ping-pong; 1 otherwise)
  * @param depth requests per round trip (server pipelines and batches; 1 otherwise)
+ * @param clients clients at once, each with one request in flight (load workloads; 1 otherwise)
+ * @param offeredPerSecond the requests per second an open loop offered, NaN for a closed loop
  * @param phase warmup or measured
  * @param round the interleaving round, warm-up rounds first
  * @param trial the index within its (transport, size) group and phase
@@ -63,6 +65,8 @@ public record TrialRow(
     boolean nodelay,
     int writes,
     int depth,
+    int clients,
+    double offeredPerSecond,
     String phase,
     int round,
     int trial,
@@ -96,6 +100,8 @@ public record TrialRow(
       boolean nodelay,
       int writes,
       int depth,
+      int clients,
+      double offeredPerSecond,
       Phase phase,
       int round,
       int trial,
@@ -118,6 +124,8 @@ public record TrialRow(
         nodelay && !result.transport().isUnix(),
         writes,
         depth,
+        clients,
+        offeredPerSecond,
         phase.label(),
         round,
         trial,
@@ -191,6 +199,8 @@ public record TrialRow(
       nodelay,
       writes,
       depth,
+      clients,
+      offeredPerSecond,
       phase,
       round,
       trial,

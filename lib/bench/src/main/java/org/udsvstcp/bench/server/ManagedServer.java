@@ -182,7 +182,7 @@ public final class ManagedServer implements AutoCloseable {
             + " -c listen_addresses="
             + TransportOptions.LOOPBACK
             + " -c unix_socket_permissions=0700 -c fsync=off -c synchronous_commit=off"
-            + " -c full_page_writes=off -c max_connections=50 -c shared_buffers=32MB";
+            + " -c full_page_writes=off -c max_connections=64 -c shared_buffers=32MB";
     List<String> command = new ArrayList<>();
     if (isRoot()) {
       Path setpriv =
@@ -382,6 +382,24 @@ public final class ManagedServer implements AutoCloseable {
   public void close() {
     closeQuietly(watchdog, directory);
     RUNNING.remove(this);
+  }
+
+  /**
+   * Returns the process id of the running server of this JVM's that listens at {@code endpoint}
+   * (its port, or its socket file), or -1 if none does (the client runs in another process, or
+   * against a server it did not start).
+   */
+  public static long pidAt(Endpoint endpoint) {
+    for (ManagedServer server : RUNNING) {
+      boolean here =
+          endpoint.transport().isUnix()
+              ? server.socketPath.equals(endpoint.path())
+              : server.port == endpoint.port();
+      if (here) {
+        return server.pid();
+      }
+    }
+    return -1;
   }
 
   /** Returns the servers this JVM started and has not closed yet. */

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 import org.newsclub.net.unix.AFUNIXSocketFactory;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.udsvstcp.bench.transport.Endpoint;
 
 /**
@@ -46,6 +47,27 @@ public final class PostgresConnections {
       throw new SQLException("the driver did not accept " + url);
     }
     return connection;
+  }
+
+  /**
+   * Returns a data source of connections to {@code endpoint} over either family, configured as
+   * {@link #open(Endpoint)} connects: for a pool (HikariCP) that opens its connections itself.
+   */
+  public static PGSimpleDataSource dataSource(Endpoint endpoint) {
+    PGSimpleDataSource source = new PGSimpleDataSource();
+    source.setUser(ManagedServer.USER);
+    source.setDatabaseName(ManagedServer.DATABASE);
+    source.setSslMode("disable");
+    source.setConnectTimeout(30);
+    if (endpoint.transport().isUnix()) {
+      source.setServerNames(new String[] {"localhost"});
+      source.setSocketFactory(AFUNIXSocketFactory.FactoryArg.class.getName());
+      source.setSocketFactoryArg(endpoint.path().toString());
+    } else {
+      source.setServerNames(new String[] {endpoint.host()});
+      source.setPortNumbers(new int[] {endpoint.port()});
+    }
+    return source;
   }
 
   /**

@@ -2,6 +2,7 @@ package org.udsvstcp.bench.server;
 
 import java.io.IOException;
 import org.udsvstcp.bench.transport.Endpoint;
+import redis.clients.jedis.ConnectionFactory;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -18,14 +19,27 @@ public final class RedisConnections {
 
   /** Opens a Jedis connection to {@code endpoint}. */
   public static Jedis open(Endpoint endpoint) {
-    DefaultJedisClientConfig config =
-        DefaultJedisClientConfig.builder()
-            .timeoutMillis(TIMEOUT_MILLIS)
-            .socketTimeoutMillis(TIMEOUT_MILLIS)
-            .build();
     return endpoint.transport().isUnix()
-        ? new Jedis(new UnixJedisSocketFactory(endpoint.path(), TIMEOUT_MILLIS), config)
-        : new Jedis(new HostAndPort(endpoint.host(), endpoint.port()), config);
+        ? new Jedis(new UnixJedisSocketFactory(endpoint.path(), TIMEOUT_MILLIS), config())
+        : new Jedis(new HostAndPort(endpoint.host(), endpoint.port()), config());
+  }
+
+  /**
+   * Returns the factory a Jedis pool opens its connections to {@code endpoint} with, over either
+   * family through the same socket factory as {@link #open(Endpoint)}.
+   */
+  public static ConnectionFactory connectionFactory(Endpoint endpoint) {
+    return endpoint.transport().isUnix()
+        ? new ConnectionFactory(
+            new UnixJedisSocketFactory(endpoint.path(), TIMEOUT_MILLIS), config())
+        : new ConnectionFactory(new HostAndPort(endpoint.host(), endpoint.port()), config());
+  }
+
+  private static DefaultJedisClientConfig config() {
+    return DefaultJedisClientConfig.builder()
+        .timeoutMillis(TIMEOUT_MILLIS)
+        .socketTimeoutMillis(TIMEOUT_MILLIS)
+        .build();
   }
 
   /**

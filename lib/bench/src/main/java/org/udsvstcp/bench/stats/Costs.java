@@ -24,10 +24,14 @@ public final class Costs {
 
   private Costs() {}
 
-  /** Returns true if any row's costs were measured (its {@code accounting} is {@code thread}). */
+  /**
+   * Returns true if any row's costs were measured (its {@code accounting} is {@code thread}, or
+   * {@code processes} for a real server's processes beside a C tool).
+   */
   public static boolean measured(Table rows) {
     return rows.containsColumn("accounting")
-        && rows.stringColumn("accounting").countOccurrences("thread") > 0;
+        && (rows.stringColumn("accounting").countOccurrences("thread") > 0
+            || rows.stringColumn("accounting").countOccurrences("processes") > 0);
   }
 
   /** Returns why the cost columns of these rows are empty, or an empty string if they are not. */

@@ -32,6 +32,11 @@ public record Cost(
   public enum Accounting {
     /** Read from the end's thread at the edges of the measured interval. */
     THREAD("thread"),
+    /**
+     * Read from several threads or processes at the edges of the measured interval and added up: a
+     * real server's processes, or the threads of a client that runs several.
+     */
+    PROCESSES("processes"),
     /** Switched off ({@code -Duds-vs-tcp.accounting=off}), for the overhead A/B. */
     OFF("off"),
     /** This system has no per-thread counters (not Linux). */
@@ -71,7 +76,7 @@ public record Cost(
 
   /** Returns true if the figures were measured. */
   public boolean measured() {
-    return accounting == Accounting.THREAD;
+    return accounting == Accounting.THREAD || accounting == Accounting.PROCESSES;
   }
 
   /** Returns voluntary plus involuntary context switches. */

@@ -63,13 +63,17 @@ final class PostgresClients {
       }
       Latencies latencies = new Latencies();
       int roundTrips = spec.count();
+      ServerCpu.Interval server = ServerCpu.start(ManagedServer.pidAt(endpoint), false);
       for (int i = 0; i < roundTrips; i++) {
         long start = System.nanoTime();
         request(spec, statement, random);
         latencies.record(System.nanoTime() - start);
       }
+      Cost serverCost = server.stop();
       long requests = (long) roundTrips * depth;
-      return latencies.tally(0, requests, roundTrips, Affinity.currentCpu());
+      return latencies
+          .tally(0, requests, roundTrips, Affinity.currentCpu())
+          .withServerCost(serverCost);
     } finally {
       scope.release(closer);
     }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.udsvstcp.bench.env.Affinity;
+import org.udsvstcp.bench.server.ManagedServer;
 import org.udsvstcp.bench.server.RedisConnections;
 import org.udsvstcp.bench.transport.Endpoint;
 import redis.clients.jedis.Jedis;
@@ -48,16 +49,20 @@ final class RedisClients {
       }
       Latencies latencies = new Latencies();
       int roundTrips = spec.count();
+      ServerCpu.Interval server = ServerCpu.start(ManagedServer.pidAt(endpoint), false);
       for (int i = 0; i < roundTrips; i++) {
         long start = System.nanoTime();
         roundTrip(jedis, spec.workload(), depth, key, value);
         latencies.record(System.nanoTime() - start);
       }
+      Cost serverCost = server.stop();
       if (spec.workload() == Workload.REDIS_SET && !Arrays.equals(value, jedis.get(key))) {
         throw new CorruptTransferException("GET after the SETs did not return the value written");
       }
       long requests = (long) roundTrips * depth;
-      return latencies.tally(requests * value.length, requests, roundTrips, Affinity.currentCpu());
+      return latencies
+          .tally(requests * value.length, requests, roundTrips, Affinity.currentCpu())
+          .withServerCost(serverCost);
     } finally {
       scope.release(jedis);
     }

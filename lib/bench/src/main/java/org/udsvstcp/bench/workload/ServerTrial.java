@@ -8,7 +8,8 @@ import org.udsvstcp.bench.transport.TransportOptions;
 /**
  * A trial against a real server (PostgreSQL, Redis): the server role is the external server the
  * experiment started, so this end only reports its address; the client role is a real client
- * (pgjdbc, Jedis) or the server's own C tool, which times and verifies every request.
+ * (pgjdbc, Jedis and the pooled or shared clients) or the server's own C tool, which times and
+ * verifies every request.
  */
 public final class ServerTrial {
   private ServerTrial() {}
@@ -31,17 +32,25 @@ public final class ServerTrial {
   }
 
   /**
-   * The client role: runs the client of {@code spec} (pgjdbc, Jedis, pgbench or redis-benchmark)
-   * against the server at {@code endpoint}, every reply checked, and returns its tally: measured
-   * requests as messages, round trips as reads, their total time.
+   * The client role: runs the client of {@code spec} (pgjdbc, Jedis, Jedis's pool, Lettuce,
+   * HikariCP, pgbench or redis-benchmark) against the server at {@code endpoint}, every reply
+   * checked, and returns its tally: measured requests as messages, round trips as reads, their
+   * total time.
    */
   static Tally connect(TrialSpec spec, Endpoint endpoint, Scope scope) throws IOException {
-    if (spec.workload().isTool()) {
-      return ToolRuns.run(spec, endpoint, scope);
+    Workload workload = spec.workload();
+    if (workload.isTool()) {
+      // Many clients or an offered rate: redis-benchmark -c N, pgbench -c N [--rate].
+      return workload.concurrent() && spec.depth() == 1
+          ? LoadClients.run(spec, endpoint, scope)
+          : ToolRuns.run(spec, endpoint, scope);
     }
-    return switch (spec.workload().server()) {
-      case REDIS -> RedisClients.run(spec, endpoint, scope);
-      case POSTGRESQL -> PostgresClients.run(spec, endpoint, scope);
+    // A server with several Java clients: the workload names its client.
+    return switch (workload.client()) {
+      case "jedis" -> RedisClients.run(spec, endpoint, scope);
+      case "pgjdbc" -> PostgresClients.run(spec, endpoint, scope);
+      case "jedis-pool", "lettuce", "hikaricp" -> LoadClients.run(spec, endpoint, scope);
+      default -> throw new IllegalArgumentException("no client role for " + workload);
     };
   }
 

@@ -17,6 +17,9 @@ import java.util.Locale;
  * @param maxUs maximum latency in microseconds, NaN if not measured
  * @param cpu the CPU this end's thread ran on at the end, -1 if unknown
  * @param cost what this end spent over its measured interval, {@link Cost#NONE} if not measured
+ * @param serverCost what a real server's processes spent over the client's measured interval, read
+ *     by the client role (the only end that knows the interval's edges); {@link Cost#NONE}
+ *     otherwise
  */
 public record Tally(
     long bytes,
@@ -30,11 +33,43 @@ public record Tally(
     double p999Us,
     double maxUs,
     int cpu,
-    Cost cost) {
+    Cost cost,
+    Cost serverCost) {
 
   /** Checks the values. */
   public Tally {
     java.util.Objects.requireNonNull(cost, "cost");
+    java.util.Objects.requireNonNull(serverCost, "serverCost");
+  }
+
+  /** Returns a tally with this end's cost and no server's. */
+  public Tally(
+      long bytes,
+      long timedBytes,
+      long messages,
+      long reads,
+      long nanos,
+      double p50Us,
+      double p90Us,
+      double p99Us,
+      double p999Us,
+      double maxUs,
+      int cpu,
+      Cost cost) {
+    this(
+        bytes,
+        timedBytes,
+        messages,
+        reads,
+        nanos,
+        p50Us,
+        p90Us,
+        p99Us,
+        p999Us,
+        maxUs,
+        cpu,
+        cost,
+        Cost.NONE);
   }
 
   /** Returns a tally without a measured cost. */
@@ -79,7 +114,26 @@ public record Tally(
         p999Us,
         maxUs,
         cpu,
-        newCost);
+        newCost,
+        serverCost);
+  }
+
+  /** Returns a copy with a real server's cost over this end's measured interval. */
+  public Tally withServerCost(Cost newServerCost) {
+    return new Tally(
+        bytes,
+        timedBytes,
+        messages,
+        reads,
+        nanos,
+        p50Us,
+        p90Us,
+        p99Us,
+        p999Us,
+        maxUs,
+        cpu,
+        cost,
+        newServerCost);
   }
 
   /** Returns a tally without latency percentiles. */
@@ -107,7 +161,7 @@ public record Tally(
   public String encode() {
     return String.format(
         Locale.ROOT,
-        "%d,%d,%d,%d,%d,%s,%s,%s,%s,%s,%d,%s",
+        "%d,%d,%d,%d,%d,%s,%s,%s,%s,%s,%d,%s,%s",
         bytes,
         timedBytes,
         messages,
@@ -119,13 +173,14 @@ public record Tally(
         Double.toString(p999Us),
         Double.toString(maxUs),
         cpu,
-        cost.encode());
+        cost.encode(),
+        serverCost.encode());
   }
 
-  /** Parses the text written by {@link #encode()} (or by a version without the cost). */
+  /** Parses the text written by {@link #encode()} (or by a version without the costs). */
   public static Tally decode(String text) {
     String[] p = text.split(",", -1);
-    if (p.length != 11 && p.length != 17) {
+    if (p.length != 11 && p.length != 17 && p.length != 23) {
       throw new IllegalArgumentException("not an encoded tally: " + text);
     }
     return new Tally(
@@ -140,6 +195,7 @@ public record Tally(
         Double.parseDouble(p[8]),
         Double.parseDouble(p[9]),
         Integer.parseInt(p[10]),
-        p.length == 17 ? Cost.decode(p, 11) : Cost.NONE);
+        p.length >= 17 ? Cost.decode(p, 11) : Cost.NONE,
+        p.length == 23 ? Cost.decode(p, 17) : Cost.NONE);
   }
 }

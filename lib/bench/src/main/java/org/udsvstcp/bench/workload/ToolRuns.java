@@ -26,12 +26,11 @@ import redis.clients.jedis.Jedis;
  * request, pgbench must report every transaction processed and none failed.
  */
 final class ToolRuns {
-  private static final Pattern TPS = Pattern.compile("(?m)^tps = ([0-9.]+)");
-  private static final Pattern PROCESSED =
+  static final Pattern TPS = Pattern.compile("(?m)^tps = ([0-9.]+)");
+  static final Pattern PROCESSED =
       Pattern.compile("(?m)^number of transactions actually processed: (\\d+)");
-  private static final Pattern FAILED =
-      Pattern.compile("(?m)^number of failed transactions: (\\d+)");
-  private static final Pattern LATENCY = Pattern.compile("(?m)^latency average = ([0-9.]+) ms");
+  static final Pattern FAILED = Pattern.compile("(?m)^number of failed transactions: (\\d+)");
+  static final Pattern LATENCY = Pattern.compile("(?m)^latency average = ([0-9.]+) ms");
 
   private ToolRuns() {}
 
@@ -199,7 +198,7 @@ final class ToolRuns {
         Affinity.currentCpu());
   }
 
-  private static double number(Pattern pattern, String output, String what)
+  static double number(Pattern pattern, String output, String what)
       throws CorruptTransferException {
     Matcher matcher = pattern.matcher(output);
     if (!matcher.find()) {
@@ -208,7 +207,7 @@ final class ToolRuns {
     return Double.parseDouble(matcher.group(1));
   }
 
-  private static String tool(String name) {
+  static String tool(String name) {
     return Executables.tool(name)
         .orElseThrow(
             () ->
@@ -222,7 +221,7 @@ final class ToolRuns {
    * thread's CPU when this thread is pinned to one, and under a bash guard that kills it when this
    * JVM's pipe to it closes, so a killed JVM leaves no tool behind.
    */
-  private static String runTool(List<String> command, Scope scope) throws IOException {
+  static String runTool(List<String> command, Scope scope) throws IOException {
     List<String> argv = new ArrayList<>();
     String cpus = Affinity.currentThreadCpuList();
     Optional<Path> taskset = Affinity.taskset();

@@ -260,7 +260,12 @@ public final class Trial {
   public static TrialResult result(TrialSpec spec, Tally server, Tally client)
       throws CorruptTransferException {
     if (spec.workload().isServer()) {
-      return ServerTrial.result(spec, server, client).withCosts(server.cost(), client.cost());
+      // The server's processes were read by the client role, over its measured interval.
+      Cost serverCost =
+          client.serverCost().accounting() == Cost.Accounting.NONE
+              ? server.cost()
+              : client.serverCost();
+      return ServerTrial.result(spec, server, client).withCosts(serverCost, client.cost());
     }
     TrialResult result =
         switch (spec.workload()) {

@@ -18,6 +18,10 @@ import org.udsvstcp.bench.transport.Transport;
  * @param writesPerMessage the writes the ping-pong client splits each message into (1 otherwise)
  * @param depth the requests per round trip of a server workload: pipeline depth (Redis) or batch
  *     size (PostgreSQL); 1 otherwise
+ * @param clients the clients a server workload runs at once, each with one request in flight (its
+ *     {@code count} requests are shared among them); 1 otherwise
+ * @param rate the requests per second a server workload offers in all (an open loop, latency from
+ *     each request's intended send time), or 0 for a closed loop
  */
 public record TrialSpec(
     Workload workload,
@@ -28,7 +32,9 @@ public record TrialSpec(
     int count,
     int warmupCount,
     int writesPerMessage,
-    int depth) {
+    int depth,
+    int clients,
+    double rate) {
 
   /** Checks the values. */
   public TrialSpec {
@@ -82,6 +88,51 @@ public record TrialSpec(
       throw new IllegalArgumentException(
           "only the ping-pong client splits its messages, " + workload + " writes each once");
     }
+    if (clients < 1 || (clients > 1 && !workload.concurrent())) {
+      throw new IllegalArgumentException(
+          workload.concurrent()
+              ? "clients must be at least 1, got " + clients
+              : workload + " runs one client; many clients: " + Workload.concurrentNames());
+    }
+    if (!(rate >= 0) || Double.isInfinite(rate) || (rate > 0 && !workload.openLoop())) {
+      throw new IllegalArgumentException(
+          rate > 0 && !Double.isInfinite(rate)
+              ? workload
+                  + " cannot send at a fixed rate"
+                  + (workload.isTool() ? " (redis-benchmark has no fixed-rate mode)" : "")
+                  + "; at a fixed rate: "
+                  + Workload.openLoopNames()
+              : "rate must be 0 (closed loop) or a positive number of requests per second, got "
+                  + rate);
+    }
+    if (clients > 1 && depth > 1) {
+      throw new IllegalArgumentException("many clients make one request per round trip each");
+    }
+  }
+
+  /** A spec of one client in a closed loop, as every workload ran before the load workloads. */
+  public TrialSpec(
+      Workload workload,
+      Transport transport,
+      int size,
+      Duration duration,
+      long byteBudget,
+      int count,
+      int warmupCount,
+      int writesPerMessage,
+      int depth) {
+    this(
+        workload,
+        transport,
+        size,
+        duration,
+        byteBudget,
+        count,
+        warmupCount,
+        writesPerMessage,
+        depth,
+        1,
+        0);
   }
 
   /** A spec that writes each message with one call, as every workload did before splitting. */
@@ -131,9 +182,22 @@ public record TrialSpec(
         depth);
   }
 
-  /** Returns the measured requests of a server trial: round trips times depth. */
+  /**
+   * Returns the measured requests of a server trial: round trips times depth, or with several
+   * clients each client's share of the count (rounded up) times the clients.
+   */
   public long requests() {
-    return (long) count * depth;
+    return (long) requestsPerClient() * clients * depth;
+  }
+
+  /** Returns each client's measured round trips: the count shared among the clients, rounded up. */
+  public int requestsPerClient() {
+    return (count + clients - 1) / clients;
+  }
+
+  /** Returns true if requests are sent at a fixed rate (an open loop). */
+  public boolean openLoop() {
+    return rate > 0;
   }
 
   private static boolean needsDuration(Workload workload) {
@@ -213,7 +277,9 @@ public record TrialSpec(
         count,
         warmupCount,
         writesPerMessage,
-        depth);
+        depth,
+        clients,
+        rate);
   }
 
   /** Returns a copy with another number of warm-up round trips or connections. */
@@ -227,13 +293,25 @@ public record TrialSpec(
         count,
         newWarmupCount,
         writesPerMessage,
-        depth);
+        depth,
+        clients,
+        rate);
   }
 
   /** Returns a copy whose ping-pong client writes each message in {@code writes} parts. */
   public TrialSpec withWritesPerMessage(int writes) {
     return new TrialSpec(
-        workload, transport, size, duration, byteBudget, count, warmupCount, writes, depth);
+        workload,
+        transport,
+        size,
+        duration,
+        byteBudget,
+        count,
+        warmupCount,
+        writes,
+        depth,
+        clients,
+        rate);
   }
 
   /** Returns a copy with {@code newDepth} requests per round trip (pipelines and batches). */
@@ -247,7 +325,29 @@ public record TrialSpec(
         count,
         warmupCount,
         writesPerMessage,
-        newDepth);
+        newDepth,
+        clients,
+        rate);
+  }
+
+  /**
+   * Returns a copy run by {@code newClients} clients at once, offering {@code newRate} requests per
+   * second in all (0: a closed loop); each client warms up with a tenth of its share.
+   */
+  public TrialSpec withLoad(int newClients, double newRate) {
+    int perClient = (count + newClients - 1) / Math.max(1, newClients);
+    return new TrialSpec(
+        workload,
+        transport,
+        size,
+        duration,
+        byteBudget,
+        count,
+        workload.isTool() ? 0 : defaultWarmup(perClient),
+        writesPerMessage,
+        depth,
+        newClients,
+        newRate);
   }
 
   private static int defaultWarmup(int count) {
@@ -266,13 +366,15 @@ public record TrialSpec(
         Integer.toString(count),
         Integer.toString(warmupCount),
         Integer.toString(writesPerMessage),
-        Integer.toString(depth));
+        Integer.toString(depth),
+        Integer.toString(clients),
+        Double.toString(rate));
   }
 
   /** Parses the text written by {@link #encode()}. */
   public static TrialSpec decode(String text) {
     String[] p = text.split(",", -1);
-    if (p.length != 9) {
+    if (p.length != 9 && p.length != 11) {
       throw new IllegalArgumentException("not an encoded trial spec: " + text);
     }
     return new TrialSpec(
@@ -284,7 +386,9 @@ public record TrialSpec(
         Integer.parseInt(p[5]),
         Integer.parseInt(p[6]),
         Integer.parseInt(p[7]),
-        Integer.parseInt(p[8]));
+        Integer.parseInt(p[8]),
+        p.length == 11 ? Integer.parseInt(p[9]) : 1,
+        p.length == 11 ? Double.parseDouble(p[10]) : 0);
   }
 
   /** Returns a short description such as "stream tcp 64 B" (or "... 64 B in 2 writes"). */
@@ -296,6 +400,8 @@ public record TrialSpec(
         + size
         + " B"
         + (writesPerMessage == 1 ? "" : " in " + writesPerMessage + " writes")
-        + (depth == 1 ? "" : " depth " + depth);
+        + (depth == 1 ? "" : " depth " + depth)
+        + (clients == 1 ? "" : " " + clients + " clients")
+        + (rate > 0 ? String.format(java.util.Locale.ROOT, " at %.0f/s", rate) : "");
   }
 }

@@ -38,7 +38,16 @@ public enum Workload {
   /** Redis's own C tool: {@code redis-benchmark -t get -d size}, one client. */
   REDIS_BENCHMARK_GET(ServerKind.REDIS, "redis-benchmark"),
   /** Redis's own C tool: {@code redis-benchmark -t set -d size}, one client. */
-  REDIS_BENCHMARK_SET(ServerKind.REDIS, "redis-benchmark");
+  REDIS_BENCHMARK_SET(ServerKind.REDIS, "redis-benchmark"),
+  /**
+   * Redis through Jedis's pool ({@code RedisClient}, Jedis 8's successor of {@code JedisPooled}):
+   * GET of a size-byte value from N threads sharing N pooled connections.
+   */
+  REDIS_POOL_GET(ServerKind.REDIS, "jedis-pool"),
+  /** Redis through Lettuce: GET of a size-byte value, async, from N threads on one connection. */
+  LETTUCE_GET(ServerKind.REDIS, "lettuce"),
+  /** PostgreSQL through a HikariCP pool of N pgjdbc connections: pgbench -S's point select. */
+  PG_POOL_POINT(ServerKind.POSTGRESQL, "hikaricp");
 
   private final ServerKind server;
   private final String client;
@@ -86,7 +95,10 @@ public enum Workload {
     return server;
   }
 
-  /** Returns the client (pgjdbc, jedis, pgbench, redis-benchmark), or null for bare sockets. */
+  /**
+   * Returns the client (pgjdbc, jedis, jedis-pool, lettuce, hikaricp, pgbench, redis-benchmark), or
+   * null for bare sockets.
+   */
   public String client() {
     return client;
   }
@@ -96,9 +108,50 @@ public enum Workload {
     return this == PGBENCH_SELECT || name().startsWith("REDIS_BENCHMARK");
   }
 
+  /**
+   * Returns true if the workload can run many clients at once (the pools, the shared connection,
+   * and the C tools' GET and select-only runs: {@code redis-benchmark -c N}, {@code pgbench -c N}).
+   */
+  public boolean concurrent() {
+    return this == REDIS_POOL_GET
+        || this == LETTUCE_GET
+        || this == PG_POOL_POINT
+        || this == REDIS_BENCHMARK_GET
+        || this == PGBENCH_SELECT;
+  }
+
+  /**
+   * Returns true if the workload can send at a fixed rate: the Java load clients and {@code pgbench
+   * --rate} ({@code redis-benchmark} has no fixed-rate mode).
+   */
+  public boolean openLoop() {
+    return this == REDIS_POOL_GET
+        || this == LETTUCE_GET
+        || this == PG_POOL_POINT
+        || this == PGBENCH_SELECT;
+  }
+
+  /** Returns the names of the workloads that run many clients, comma separated. */
+  public static String concurrentNames() {
+    return Arrays.stream(values())
+        .filter(Workload::concurrent)
+        .map(Workload::label)
+        .collect(Collectors.joining(", "));
+  }
+
+  /** Returns the names of the workloads that send at a fixed rate, comma separated. */
+  public static String openLoopNames() {
+    return Arrays.stream(values())
+        .filter(Workload::openLoop)
+        .map(Workload::label)
+        .collect(Collectors.joining(", "));
+  }
+
   /** Returns true if the size is a value size (Redis GET and SET); other server workloads: 0. */
   public boolean hasValue() {
-    return this == REDIS_GET
+    return this == REDIS_POOL_GET
+        || this == LETTUCE_GET
+        || this == REDIS_GET
         || this == REDIS_SET
         || this == REDIS_BENCHMARK_GET
         || this == REDIS_BENCHMARK_SET;
@@ -106,7 +159,8 @@ public enum Workload {
 
   /** Returns true if several requests can share one round trip (pipelines, batches). */
   public boolean pipelines() {
-    return server == ServerKind.REDIS || this == PG_BATCH;
+    return (server == ServerKind.REDIS && this != REDIS_POOL_GET && this != LETTUCE_GET)
+        || this == PG_BATCH;
   }
 
   /**
@@ -131,6 +185,8 @@ public enum Workload {
       case REDIS_PING -> REDIS_BENCHMARK_PING;
       case REDIS_GET -> REDIS_BENCHMARK_GET;
       case REDIS_SET -> REDIS_BENCHMARK_SET;
+      case REDIS_POOL_GET, LETTUCE_GET -> REDIS_BENCHMARK_GET;
+      case PG_POOL_POINT -> PGBENCH_SELECT;
       default -> null;
     };
   }
