@@ -26,7 +26,7 @@ export UDS_VS_TCP_PROFILE := $(PROFILE)
 # Marks every process `make test` starts, so its final leftover check knows them (tools/check-leftovers.py).
 export UDS_VS_TCP_TEST_RUN := $(or $(UDS_VS_TCP_TEST_RUN),run-$(shell date +%s%N))
 
-.PHONY: run test build deps venv kernel install-kernel bench reference fidelity lab nav lock clean
+.PHONY: run test build bpf deps venv kernel install-kernel bench reference fidelity lab nav lock clean
 
 run: build kernel node_modules
 	$(PY) tools/notebooks.py execute --out build/notebooks
@@ -64,8 +64,18 @@ lock: $(VENV_STAMP)
 	  --annotation-style line -o requirements.txt requirements.in
 	$(PY) -m pip uninstall -q -y uv
 
-build: deps
+build: deps bpf
 	$(MVN) package -DskipTests
+
+# The tcp-sockmap transport's BPF programs (docs/transports.md), compiled by Debian's clang against
+# libbpf's headers and the kernel's uapi headers (the multiarch directory holds asm/types.h). Maven
+# puts the object into the library's jar; without it the transport says it is unavailable.
+BPF_SRC := lib/bench/src/main/bpf/sockmap.bpf.c
+BPF_OBJ := build/bpf/org/udsvstcp/bench/route/sockmap.bpf.o
+bpf: $(BPF_OBJ)
+$(BPF_OBJ): $(BPF_SRC) | deps
+	mkdir -p $(@D)
+	clang -O2 -g -Wall -Werror -target bpf -I/usr/include/$$(cc -dumpmachine) -c $< -o $@
 
 # The project's Jupyter settings (tools/jupyter-settings.json): JupyterLab 4 and Notebook 7 from
 # build/venv read them as overrides from its application directory, so they hold for this project's
@@ -94,12 +104,15 @@ bench: build
 	"$(JAVA)" -jar $(NOTEBOOK_JAR) $(ARGS)
 
 # This machine's reference run in notebooks/reference/NAME/ (notebook 03's sweep, notebook 04's round
-# trips, notebook 08's kernel profile; the steps are listed in lib/bench/.../cli/ReferenceCommand.java), e.g.
+# trips, notebook 08's kernel profile, notebook 09's routes; the steps are listed in
+# lib/bench/.../cli/ReferenceCommand.java), e.g.
 #   sudo make reference NAME=amd-epyc-2026-12 NOTE='quiet machine'
-# perf needs root (or kernel.perf_event_paranoid at most 0) for the profile; see docs/why-it-depends.md.
+# STEPS=09-stream.csv,09-pingpong.csv takes only those files into an existing NAME (never replacing one).
+# perf needs root (or kernel.perf_event_paranoid at most 0) for the profile, and notebook 09's routes
+# need root; see docs/why-it-depends.md and docs/transports.md.
 reference: build
 	@test -n "$(NAME)" || { echo "make reference: say NAME=<machine>-<yyyy>-<mm>, e.g. NAME=amd-epyc-2026-12" >&2; exit 2; }
-	"$(JAVA)" -jar $(NOTEBOOK_JAR) reference-run $(if $(NOTE),--note "$(NOTE)") -- "$(NAME)"
+	"$(JAVA)" -jar $(NOTEBOOK_JAR) reference-run $(if $(NOTE),--note "$(NOTE)") $(if $(STEPS),--steps "$(STEPS)") -- "$(NAME)"
 
 # The harness against the C reference (../shared/tools/sockref) and sockperf, side by side.
 fidelity: build $(VENV_STAMP)

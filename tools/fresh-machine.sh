@@ -8,7 +8,8 @@
 # It debootstraps bookworm once and keeps a pristine tarball of it in $FRESH_DIR (default
 # /var/tmp/uds-vs-tcp-fresh, outside the repository), so a rerun starts from a clean root in seconds.
 # Each run unpacks that tarball into a new root, copies a clean clone of REV to /work/main and the
-# shared folder (../shared beside the project) read-only to /work/shared, mounts /proc, /sys (and tracefs), /dev,
+# shared folder (../shared beside the project) read-only to /work/shared, binds the root onto itself (a VM's "/" is
+# a mount point), mounts /proc, /sys (and tracefs), /dev,
 # /dev/pts and /dev/shm, and runs `CI=true bash .ci/run` inside as root. It prints the last lines of
 # the log and the elapsed time, and unmounts everything on exit, also on failure or Ctrl-C.
 #   MIRROR=http://...        the Debian mirror (default: the first one in /etc/apt/sources.list*)
@@ -99,6 +100,11 @@ bind() { # bind SRC DST [ro]
   mounted+=("$2")
   [ "${3:-}" != ro ] || mount -o remount,bind,ro "$2"
 }
+# A Debian VM's root directory is a mount point; a chroot's is a plain directory, where a new mount
+# namespace cannot change the propagation of "/" (unshare --propagation, ip netns exec say "Invalid
+# argument"). Bind the root onto itself first (unmounted last), as the VM has it.
+mount --bind "$root" "$root" && mounted+=("$root")
+mount --make-private "$root" # what is mounted under it stays out of the host's own mount points
 mount -t proc proc "$root/proc" && mounted+=("$root/proc")
 mount -t sysfs sysfs "$root/sys" && mounted+=("$root/sys")
 # A Debian VM's systemd mounts tracefs (perf's scheduler tracepoints need it); so does this machine.

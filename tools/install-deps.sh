@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, what this project needs that PyPI cannot give and the machine lacks:
-# the JDK, Maven, gcc and the C library's headers, make, util-linux (taskset), Chromium and its driver for the browser tests, and
-# a Python 3.9+ with venv. Jupyter, and Node 22 for playwright-core (Debian 12's Node 18 is too old
+# the JDK, Maven, gcc and the C library's headers, make, util-linux (taskset), Chromium and its driver for the browser tests,
+# clang, libbpf's headers, bpftool and iproute2 for the tcp-sockmap and tcp-veth transports, and a Python 3.9+ with venv. Jupyter, and Node 22 for playwright-core (Debian 12's Node 18 is too old
 # for it), come from PyPI (requirements.txt, into build/venv). Quiet and quick when everything is
 # there; uses sudo when not root.
 set -euo pipefail
@@ -38,6 +38,16 @@ fi
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v redis-benchmark >/dev/null 2>&1 || missing+=(redis-tools)
 command -v setpriv >/dev/null 2>&1 || missing+=(util-linux)
+
+# The tcp-sockmap and tcp-veth transports (issue 21, docs/transports.md): `make` builds the BPF program with
+# clang against libbpf's headers and the kernel's uapi headers (linux-libc-dev, with libc6-dev above);
+# the library loads it with bpftool and makes namespaces and veth links with ip. Both live in /usr/sbin,
+# which a user's PATH may lack.
+command -v clang >/dev/null 2>&1 || missing+=(clang)
+[ -e /usr/include/bpf/bpf_helpers.h ] || missing+=(libbpf-dev)
+[ -e /usr/include/linux/bpf.h ] || missing+=(linux-libc-dev)
+command -v bpftool >/dev/null 2>&1 || [ -x /usr/sbin/bpftool ] || missing+=(bpftool)
+command -v ip >/dev/null 2>&1 || [ -x /usr/sbin/ip ] || [ -x /sbin/ip ] || missing+=(iproute2)
 
 mapfile -t missing < <(printf '%s\n' "${missing[@]}" | grep -v '^$' | sort -u)
 [ ${#missing[@]} -eq 0 ] && exit 0

@@ -6,6 +6,8 @@ import subprocess
 import sys
 import uuid
 
+import pytest
+
 from project import ROOT
 
 SCRIPT = ROOT / "tools" / "check-leftovers.py"
@@ -58,3 +60,40 @@ def test_refuses_to_check_without_a_snapshot(tmp_path):
     result = checker(tmp_path, "x", "check")
     assert result.returncode == 2
     assert "no snapshot" in result.stderr
+
+
+def _root_with(*tools):
+    import shutil
+    missing = [t for t in tools if not (shutil.which(t) or shutil.which(t, path="/usr/sbin:/sbin"))]
+    if os.geteuid() != 0 or missing:
+        pytest.skip(f"needs root and {', '.join(tools)} (missing: {', '.join(missing) or 'root'})")
+
+
+def test_reports_a_network_namespace_and_a_cgroup_of_ours_left_behind(tmp_path):
+    """The kernel objects of tcp-veth and tcp-sockmap: a namespace and a cgroup made after the
+    snapshot are named; those of other names, and the ones gone again, are not."""
+    _root_with("ip", "unshare")
+    run_id = uuid.uuid4().hex
+    (tmp_path / "tmp").mkdir()
+    netns_was_mounted = subprocess.run(["mountpoint", "-q", "/run/netns"]).returncode == 0
+    assert checker(tmp_path, run_id, "snapshot").returncode == 0
+    name = f"udsvstcp-test-{run_id[:8]}"
+    other = f"someone-else-{run_id[:8]}"
+    cgroup = ["unshare", "--mount", "--propagation", "private", "sh", "-c"]
+    subprocess.run(["ip", "netns", "add", name], check=True)
+    subprocess.run(["ip", "netns", "add", other], check=True)
+    subprocess.run(cgroup + [f"mount -t cgroup2 none /mnt && mkdir /mnt/{name}"], check=True)
+    try:
+        result = checker(tmp_path, run_id, "check")
+        assert result.returncode == 1, result.stderr
+        assert f"leftover network namespace: {name}" in result.stderr
+        assert f"leftover cgroup: {name}" in result.stderr
+        assert other not in result.stderr
+    finally:
+        subprocess.run(["ip", "netns", "del", name], check=True)
+        subprocess.run(["ip", "netns", "del", other], check=True)
+        subprocess.run(cgroup + [f"mount -t cgroup2 none /mnt && rmdir /mnt/{name}"], check=True)
+        if not netns_was_mounted and not os.listdir("/run/netns"):
+            subprocess.run(["umount", "/run/netns"], check=True)
+    result = checker(tmp_path, run_id, "check")
+    assert result.returncode == 0, result.stderr

@@ -36,7 +36,7 @@ def test_the_kernel_profile_is_checked_against_the_cost_columns_or_says_why_not(
             assert re.search(rf"^{transport} +{size} +[0-9.]+% of the kernel time moved to its callers", text, re.M)
     check = next(t for t in nbout.tables(nb) if t.startswith("kernel time per message: samples x period"))
     assert "perf_kernel_ns" in check and "cost_system_ns" in check and "(6 rows" in check
-    categories = next(t for t in nbout.tables(nb) if t.startswith("time per message by category (ns, both ends) (9 rows × 7"))
+    categories = next(t for t in nbout.tables(nb) if t.startswith("time per message by category (ns, both ends) (10 rows × 7"))
     for label in ("system call entry and exit", "mitigation code", "copying to and from user memory", "the TCP/IP path",
                   "the Unix-socket path", "socket buffers and memory", "scheduler and wake-ups", "everything else",
                   "user space (the JVM)"):

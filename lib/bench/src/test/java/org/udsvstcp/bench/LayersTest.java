@@ -56,6 +56,7 @@ class LayersTest {
                   "org.udsvstcp.bench.env",
                   "org.udsvstcp.bench.perf",
                   "org.udsvstcp.bench.reference",
+                  "org.udsvstcp.bench.route",
                   "org.udsvstcp.bench.stats"),
               List.of("org.udsvstcp.bench.transport"),
               List.of("org.udsvstcp.bench")),

@@ -60,6 +60,11 @@ public abstract class SocketTestSupport {
     if (transport == Transport.UDS_JUNIX) {
       assumeTrue(AFUNIXSocket.isSupported(), "junixsocket's native library is not available");
     }
+    assumeTrue(
+        !transport.needsRoute(),
+        transport
+            + " runs only inside its route, which an experiment with child processes sets up"
+            + " (RouteTransportsTest and the route package's tests run it)");
   }
 
   /** Skips the test if threads cannot be pinned here. */

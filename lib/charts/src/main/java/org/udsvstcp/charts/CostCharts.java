@@ -92,6 +92,7 @@ final class CostCharts {
           "copy", "#1f77b4",
           "tcp_ip", "#ff7f0e",
           "unix", "#2ca02c",
+          "sockmap", "#e377c2",
           "memory", "#9467bd",
           "scheduler", "#17becf",
           "other", "#c7c7c7",

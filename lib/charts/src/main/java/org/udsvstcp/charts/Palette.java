@@ -13,20 +13,26 @@ import java.util.Map;
  */
 public final class Palette {
 
-  /** Colours per transport: the two NIO transports strong, their classic-API twins related. */
+  /**
+   * Colours per transport: the two NIO transports strong, their classic-API twins related, and
+   * TCP's two other routes (sockmap, veth) colours of their own.
+   */
   private static final Map<String, String> TRANSPORTS =
       Map.of(
           "tcp", "#1f77b4",
           "uds", "#ff7f0e",
           "uds-junix", "#d62728",
-          "tcp-classic", "#17becf");
+          "tcp-classic", "#17becf",
+          "tcp-sockmap", "#2ca02c",
+          "tcp-veth", "#9467bd");
 
   /** Longest names first, so "uds-junix, ..." is a uds-junix label and not a uds one. */
-  private static final List<String> BY_LENGTH = List.of("tcp-classic", "uds-junix", "tcp", "uds");
+  private static final List<String> BY_LENGTH =
+      List.of("tcp-sockmap", "tcp-classic", "uds-junix", "tcp-veth", "tcp", "uds");
 
   /** Colours for labels that are no transport's, in order of first use. */
   private static final List<String> OTHERS =
-      List.of("#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22");
+      List.of("#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#aec7e8", "#98df8a");
 
   /** Shades for a transport's derived labels: darker, lighter, then further each way. */
   private static final double[] SHADES = {-0.45, 0.45, -0.7, 0.7, -0.25, 0.25};

@@ -19,6 +19,8 @@ class PaletteTest {
     assertEquals("#ff7f0e", palette.color("uds"));
     assertEquals("#d62728", palette.color("uds-junix"));
     assertEquals("#17becf", palette.color("tcp-classic"));
+    assertEquals("#2ca02c", palette.color("tcp-sockmap"));
+    assertEquals("#9467bd", palette.color("tcp-veth"));
     assertEquals(Palette.colorOf("uds"), palette.color("uds"));
   }
 
@@ -31,7 +33,7 @@ class PaletteTest {
       colours.add(palette.color(label));
     }
     assertEquals(4, colours.size(), "no two labels share a colour");
-    assertEquals("#2ca02c", Palette.forFigure().color("cross-core"), "first use, first colour");
+    assertEquals("#8c564b", Palette.forFigure().color("cross-core"), "first use, first colour");
     assertEquals(palette.color("nodelay on"), palette.color("nodelay on"), "stable per figure");
   }
 

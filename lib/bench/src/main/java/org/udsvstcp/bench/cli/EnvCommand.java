@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.udsvstcp.bench.Profile;
 import org.udsvstcp.bench.env.Environment;
+import org.udsvstcp.bench.route.PrivateRoute;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -24,6 +25,13 @@ final class EnvCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.print(Environment.capture().toFullText());
     out.println("profile:        " + Profile.current().label());
+    for (PrivateRoute.Kind kind : PrivateRoute.Kind.values()) {
+      out.println(
+          String.format(
+              "%-16s%s",
+              kind.transport() + ":",
+              kind.unavailable().map(why -> "unavailable: " + why).orElse("available")));
+    }
     return 0;
   }
 }

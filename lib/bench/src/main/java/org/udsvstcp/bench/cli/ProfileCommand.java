@@ -17,6 +17,7 @@ import org.udsvstcp.bench.transport.Transport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import tech.tablesaw.api.Table;
 
@@ -87,6 +88,17 @@ final class ProfileCommand implements Callable<Integer> {
             + " every "
             + KernelProfile.PERIOD_NS
             + " ns of CPU time with kernel call chains; samples x period = time";
+    List<String> routed =
+        transports.stream().filter(Transport::needsRoute).map(Transport::label).toList();
+    if (!routed.isEmpty()) {
+      // Their ends run only as processes inside their route; this command profiles threads.
+      throw new ParameterException(
+          spec.commandLine(),
+          String.join(" and ", routed)
+              + " cannot be profiled here: the profile command samples two threads of this JVM,"
+              + " and their ends run only as processes inside their route (notebook 09 profiles"
+              + " them with KernelProfile.stream(..., Isolation.PROCESSES))");
+    }
     out.println("method: " + method);
     String why = KernelProfile.unavailable().orElse("");
     if (!why.isEmpty()) {

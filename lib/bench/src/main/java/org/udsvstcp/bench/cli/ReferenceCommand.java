@@ -29,9 +29,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Makes this machine's reference run in a new directory DIR/NAME: notebook 03's stream"
-            + " sweep, notebook 04's 64 B round trips and notebook 08's kernel profile (and any"
-            + " further steps), each a CSV with the machine, a note and its command in its header."
-            + " In the quick profile the steps are tiny smoke runs.")
+            + " sweep, notebook 04's 64 B round trips, notebook 08's kernel profile and notebook"
+            + " 09's streams and round trips over tcp-sockmap and tcp-veth (root only), each a CSV"
+            + " with the machine, a note and its command in its header. With --steps, only the"
+            + " named files, into DIR/NAME even if it exists, never replacing a file. In the quick"
+            + " profile the steps are tiny smoke runs.")
 final class ReferenceCommand implements Callable<Integer> {
   /**
    * One step of a reference run: the file it writes in the reference directory, what it is, and its
@@ -85,7 +87,40 @@ final class ReferenceCommand implements Callable<Integer> {
                       "profile",
                       "--transports=tcp,uds",
                       "--sizes=64,4k,64k",
-                      "--duration=" + (p.smokeOnly() ? "100ms" : "2s"))));
+                      "--duration=" + (p.smokeOnly() ? "100ms" : "2s"))),
+          // Notebook 09's two experiments: the two route transports run both ends as processes
+          // inside their routes, so all four do; they need root (the step fails elsewhere).
+          new Step(
+              ReferenceRuns.ROUTE_STREAM,
+              "notebook 09's Experiment 1, streams over tcp-sockmap, tcp, tcp-veth and uds",
+              p ->
+                  List.of(
+                      "run",
+                      "--workload=stream",
+                      "--transports=tcp-sockmap,tcp,tcp-veth,uds",
+                      "--sizes=64,4k,64k",
+                      "--duration=" + (p.smokeOnly() ? "20ms" : "200ms"),
+                      "--trials=" + (p.smokeOnly() ? 1 : 10),
+                      "--warmup=" + (p.smokeOnly() ? 0 : 2),
+                      "--isolation=processes",
+                      "--placement=same-core",
+                      "--seed=21")),
+          new Step(
+              ReferenceRuns.ROUTE_ROUND_TRIPS,
+              "notebook 09's Experiment 2, 64 B round trips over tcp-sockmap, tcp, tcp-veth and"
+                  + " uds",
+              p ->
+                  List.of(
+                      "run",
+                      "--workload=pingpong",
+                      "--transports=tcp-sockmap,tcp,tcp-veth,uds",
+                      "--sizes=64",
+                      "--round-trips=" + (p.smokeOnly() ? 200 : 10000),
+                      "--trials=" + (p.smokeOnly() ? 1 : 10),
+                      "--warmup=" + (p.smokeOnly() ? 0 : 2),
+                      "--isolation=processes",
+                      "--placement=same-core",
+                      "--seed=22")));
 
   @Spec CommandSpec spec;
 
@@ -106,6 +141,15 @@ final class ReferenceCommand implements Callable<Integer> {
       description = "a line for every file's header, e.g. 'busy machine' (repeatable)")
   List<String> notes = new ArrayList<>();
 
+  @Option(
+      names = "--steps",
+      split = ",",
+      paramLabel = "FILE",
+      description =
+          "take only these steps (their files, comma-separated, e.g. 09-stream.csv,09-pingpong.csv)"
+              + " into DIR/NAME, which may exist; refused if any of them is there already")
+  List<String> only = new ArrayList<>();
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -119,7 +163,8 @@ final class ReferenceCommand implements Callable<Integer> {
               + "'");
     }
     Path target = dir.resolve(name);
-    if (Files.exists(target)) {
+    List<Step> steps = only.isEmpty() ? STEPS : named(target);
+    if (only.isEmpty() && Files.exists(target)) {
       boolean empty;
       try (Stream<Path> entries = Files.list(target)) {
         empty = entries.findAny().isEmpty();
@@ -137,7 +182,7 @@ final class ReferenceCommand implements Callable<Integer> {
     Files.createDirectories(target);
     Profile profile = Profile.current();
     List<String> failed = new ArrayList<>();
-    for (Step step : STEPS) {
+    for (Step step : steps) {
       Path file = target.resolve(step.file());
       List<String> args = new ArrayList<>(step.args().apply(profile));
       args.add("--out=" + file);
@@ -163,6 +208,7 @@ final class ReferenceCommand implements Callable<Integer> {
                   .map(n -> " NOTE='" + n.replace("'", "'\\''") + "'")
                   .findFirst()
                   .orElse("")
+              + (only.isEmpty() ? "" : " STEPS=" + String.join(",", only))
               + " (that is: uds-vs-tcp "
               + String.join(" ", step.args().apply(profile))
               + ")");
@@ -177,9 +223,47 @@ final class ReferenceCommand implements Callable<Integer> {
     out.println(
         "Commit it (git add "
             + target
-            + "); notebooks 00, 03 and 08 and the report set later runs"
+            + "); notebooks 00, 03, 08 and 09 and the report set later runs"
             + " beside it.");
     return 0;
+  }
+
+  /**
+   * Returns the steps {@code --steps} names, in the order given, after checking that each is a step
+   * and that none of their files exists in {@code target} (nothing runs otherwise).
+   */
+  private List<Step> named(Path target) {
+    List<Step> steps = new ArrayList<>();
+    List<String> there = new ArrayList<>();
+    for (String file : only) {
+      Step step =
+          STEPS.stream()
+              .filter(s -> s.file().equals(file))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new ParameterException(
+                          spec.commandLine(),
+                          "--steps: no step writes '"
+                              + file
+                              + "'; the steps are "
+                              + String.join(", ", STEPS.stream().map(Step::file).toList())));
+      if (!steps.contains(step)) {
+        steps.add(step);
+      }
+      if (Files.exists(target.resolve(file))) {
+        there.add(target.resolve(file).toString());
+      }
+    }
+    if (!there.isEmpty()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          String.join(", ", there)
+              + (there.size() == 1 ? " already exists" : " already exist")
+              + ": this command never replaces a reference file; remove it yourself if you mean"
+              + " to, or choose another NAME");
+    }
+    return steps;
   }
 
   /** Puts {@code # } lines right after a results file's first line (the file is this run's). */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 import org.udsvstcp.bench.Profile;
@@ -96,7 +97,10 @@ final class RunCommand implements Callable<Integer> {
       split = ",",
       defaultValue = "tcp,uds",
       converter = Converters.TransportConverter.class,
-      description = "comma-separated: tcp, uds, uds-junix, tcp-classic (default: ${DEFAULT-VALUE})")
+      description =
+          "comma-separated: tcp, uds, uds-junix, tcp-classic, tcp-sockmap, tcp-veth (the last two"
+              + " need root and --isolation processes; see docs/transports.md) (default:"
+              + " ${DEFAULT-VALUE})")
   List<Transport> transports;
 
   @Option(
@@ -176,6 +180,13 @@ final class RunCommand implements Callable<Integer> {
       description = "CSV file, one row per trial as it finishes (default: ${DEFAULT-VALUE})")
   Path csv;
 
+  @Option(
+      names = "--note",
+      description =
+          "a line for the top of the CSV file, e.g. how and on what a reference run was taken;"
+              + " repeatable")
+  List<String> notes = List.of();
+
   @Option(names = "--uds-path", description = "Unix socket path (default: a private directory)")
   Path udsPath;
 
@@ -193,12 +204,19 @@ final class RunCommand implements Callable<Integer> {
     Experiment experiment = build();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Map<Transport, String> unavailable = experiment.unavailable();
+    if (!unavailable.isEmpty()) {
+      unavailable.forEach(
+          (transport, why) -> err.println("error: " + transport + " is unavailable here: " + why));
+      err.println("Nothing ran; leave those transports out of --transports to run the others.");
+      return 1;
+    }
     Profile profile = Profile.current();
     printHeader(out, "run", profile, experiment);
     String metric = metric(workload);
     Results results;
     try {
-      results = experiment.run(csv, new ProgressBar(err, System.console() != null, metric));
+      results = experiment.run(csv, new ProgressBar(err, System.console() != null, metric), notes);
     } catch (ExperimentException e) {
       err.println("error: " + e.getMessage());
       if (e.results().measured().rowCount() > 0) {
@@ -215,7 +233,7 @@ final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Experiment build() {
+  Experiment build() {
     check(trials, "--trials", 1);
     check(warmup, "--warmup", 0);
     check(roundTrips, "--round-trips", 1);
@@ -490,6 +508,14 @@ final class RunCommand implements Callable<Integer> {
                         "offered_per_s")
                     : Ratios.paired(
                         results.table(), metric, numerator.label(), denominator.label())));
+      }
+    }
+    for (Transport routed : List.of(Transport.TCP_SOCKMAP, Transport.TCP_VETH)) {
+      if (transports.contains(routed) && transports.contains(Transport.TCP)) {
+        out.println();
+        out.print(
+            SummaryFormat.ratio(
+                Ratios.paired(results.table(), metric, routed.label(), Transport.TCP.label())));
       }
     }
     if (servers) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
@@ -120,6 +121,7 @@ public record Experiment(
     if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
       throw new IllegalArgumentException("timeout must be positive, got " + timeout);
     }
+    Routes.check(transports, isolation, workload, alongside);
     // Fails early, with the spec's own message, on a size or count it cannot run.
     List<Plan.Cell> all =
         Plan.cells(
@@ -142,6 +144,14 @@ public record Experiment(
                 + "; add the rate 0 (a closed loop) or leave it out");
       }
     }
+  }
+
+  /**
+   * Returns, for each transport of this experiment that cannot run here, why (tcp-sockmap and
+   * tcp-veth need root, bpftool or ip, and kernel support); empty if all can.
+   */
+  public Map<Transport, String> unavailable() {
+    return Routes.unavailable(transports);
   }
 
   /**
@@ -295,7 +305,15 @@ public record Experiment(
    *     finished trials are kept in it, and in the file unless the file is what failed
    */
   public Results run(Path csv, Progress progress) {
-    return ExperimentRun.run(this, csv, progress);
+    return run(csv, progress, List.of());
+  }
+
+  /**
+   * Runs the experiment as {@link #run(Path, Progress)} does, with {@code notes} (such as how a
+   * reference run was taken, and on what) as {@code # note:} lines at the top of the CSV file.
+   */
+  public Results run(Path csv, Progress progress, List<String> notes) {
+    return ExperimentRun.run(this, csv, progress, notes);
   }
 
   /** Builds an {@link Experiment}; every setting has a default from the current {@link Profile}. */

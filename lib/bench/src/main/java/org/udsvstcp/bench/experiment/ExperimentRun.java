@@ -12,6 +12,7 @@ import java.util.Random;
 import org.udsvstcp.bench.Profile;
 import org.udsvstcp.bench.env.Affinity;
 import org.udsvstcp.bench.env.Environment;
+import org.udsvstcp.bench.route.PrivateRoute;
 import org.udsvstcp.bench.server.ManagedServer;
 import org.udsvstcp.bench.transport.TransportOptions;
 import org.udsvstcp.bench.workload.Peer;
@@ -32,9 +33,13 @@ final class ExperimentRun {
 
   private ExperimentRun() {}
 
-  /** Runs {@code experiment} as {@link Experiment#run(Path, Progress)} describes. */
-  static Results run(Experiment experiment, Path csv, Progress progress) {
+  /**
+   * Runs {@code experiment} as {@link Experiment#run(Path, Progress, List)} describes, with {@code
+   * notes} as {@code # note:} lines at the top of the CSV file.
+   */
+  static Results run(Experiment experiment, Path csv, Progress progress, List<String> notes) {
     Objects.requireNonNull(progress, "progress");
+    Objects.requireNonNull(notes, "notes");
     Random random = new Random(experiment.seed());
     String runId =
         RUN_ID_TIME.format(Instant.now())
@@ -52,12 +57,17 @@ final class ExperimentRun {
       Cpus cpus = Cpus.forPlacement(placement);
       // Pinned where a bare-socket trial's server end would run.
       resources.startServers(experiment.workloads(), cpus.server());
+      // Before the CSV's header, which names what the routes are made of.
+      resources.routes.open(experiment.transports(), cpus.server(), cpus.client());
       if (csv != null) {
         List<String> comments = new ArrayList<>();
+        notes.forEach(note -> comments.add("note: " + note));
         comments.add("run " + runId + " (" + Profile.current().label() + ")");
         comments.add("experiment: " + experiment.describe());
         comments.addAll(environment.toFullText().lines().toList());
         resources.servers().forEach(server -> comments.add("server: " + server.describe()));
+        resources.routes.describe().forEach(route -> comments.add("route: " + route));
+        resources.routes.commands().forEach(command -> comments.add("route command: " + command));
         resources.sink = CsvSink.create(csv, comments);
       }
       // Without an explicit path every trial's listener makes its own private directory and
@@ -76,9 +86,14 @@ final class ExperimentRun {
         others.remove((Integer) cpus.server().getAsInt());
         resources.moved = Affinity.moveProcess(others).orElse(null);
       }
-      resources.startPeers(isolation, cpus);
+      if (experiment.transports().stream().anyMatch(t -> !t.needsRoute())) {
+        // tcp-sockmap and tcp-veth have their own two peers, inside their route.
+        resources.startPeers(isolation, cpus);
+      }
       String pinning =
-          pinningText(isolation, cpus, resources.server, resources.client)
+          (resources.server == null
+                  ? ""
+                  : pinningText(isolation, cpus, resources.server, resources.client))
               + (resources.moved == null
                   ? ""
                   : "; other JVM threads on cpu"
@@ -92,16 +107,22 @@ final class ExperimentRun {
         TrialSpec spec =
             cell.spec(experiment.duration(), experiment.byteBudget(), experiment.count());
         ManagedServer server = resources.serverOf(cell.workload());
+        boolean routed = resources.routes.has(cell.transport());
+        TransportOptions cellOptions =
+            server != null ? server.options(cell.nodelay()) : options.withNodelay(cell.nodelay());
+        PrivateRoute.Carried before = routed ? resources.routes.carried(cell.transport()) : null;
+        Peer serverPeer = routed ? resources.routes.server(cell.transport()) : resources.server;
+        Peer clientPeer = routed ? resources.routes.client(cell.transport()) : resources.client;
         String startedAt = Instant.now().toString();
         TrialResult result =
             Trial.run(
                 spec,
-                server != null
-                    ? server.options(cell.nodelay())
-                    : options.withNodelay(cell.nodelay()),
-                resources.server,
-                resources.client,
+                routed ? resources.routes.options(cell.transport(), cellOptions) : cellOptions,
+                serverPeer,
+                clientPeer,
                 experiment.timeout() == null ? Trial.defaultTimeout(spec) : experiment.timeout());
+        // Fails the trial if its bytes did not take the route.
+        double routeBytes = routed ? resources.routes.check(spec, result, before) : Double.NaN;
         TrialRow row =
             TrialRow.of(
                 runId,
@@ -109,7 +130,9 @@ final class ExperimentRun {
                 result,
                 isolation,
                 placement,
-                server != null ? serverPinning(server, resources.client, pinning) : pinning,
+                server != null
+                    ? serverPinning(server, resources.client, pinning)
+                    : routed ? pinningText(isolation, cpus, serverPeer, clientPeer) : pinning,
                 cell.nodelay(),
                 cell.writes(),
                 cell.depth(),
@@ -119,7 +142,8 @@ final class ExperimentRun {
                 planned.round(),
                 planned.trial(),
                 planned.order(),
-                startedAt);
+                startedAt,
+                routeBytes);
         Rows.append(table, row);
         finished++;
         if (resources.sink != null) {

@@ -2,9 +2,7 @@ package org.udsvstcp.bench.experiment;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,17 +10,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.udsvstcp.bench.BenchException;
 import org.udsvstcp.bench.env.Affinity;
 import org.udsvstcp.bench.perf.KernelCategory;
@@ -31,29 +26,30 @@ import org.udsvstcp.bench.perf.PerfScript;
 import org.udsvstcp.bench.perf.SymbolRules;
 import org.udsvstcp.bench.transport.Transport;
 import org.udsvstcp.bench.transport.TransportOptions;
-import org.udsvstcp.bench.workload.RunInterruptedException;
+import org.udsvstcp.bench.workload.Peer;
 import org.udsvstcp.bench.workload.ThreadPeer;
 import org.udsvstcp.bench.workload.Trial;
 import org.udsvstcp.bench.workload.TrialResult;
 import org.udsvstcp.bench.workload.TrialSpec;
 
 /**
- * Where the kernel spends a stream trial's time: samples both ends' threads with {@code perf
- * record} at a fixed period of CPU time, with kernel call chains, during one trial; puts every
- * kernel sample in a category ({@link SymbolRules}) and turns samples into time (samples times
- * period), and lists the kernel functions with the largest share of the samples; with the exact
- * commands so a reader can rerun them.
+ * Where the kernel spends a stream trial's time: samples both ends with {@code perf record} at a
+ * fixed period of CPU time, with kernel call chains, during one trial; puts every kernel sample in
+ * a category ({@link SymbolRules}) and turns samples into time (samples times period), and lists
+ * the kernel functions with the largest share of the samples; with the exact commands so a reader
+ * can rerun them. The two ends are threads of this JVM, or two child processes (for tcp-sockmap and
+ * tcp-veth, inside the route the profile sets up and removes).
  *
  * @param transport the transport
  * @param size the message size
  * @param record the {@code perf record} command as run (its CPU or thread ids are this run's)
  * @param sampled what was sampled: the CPU both ends ran on, or (if they could not be pinned, or
- *     perf may not sample a whole CPU here) the two threads, whose own events miss the context
- *     switches between them
+ *     perf may not sample a whole CPU here) the two threads or processes, whose own events miss the
+ *     context switches between them
  * @param report the {@code perf script} command that read the samples, as run
- * @param samples the samples perf took of the two threads
+ * @param samples the samples perf took of the two ends (threads, or every thread of two processes)
  * @param functions every kernel function a sample ended in (self time), largest share first
- * @param time the two threads' kernel time by category, from samples times {@link #PERIOD_NS}
+ * @param time the two ends' kernel time by category, from samples times {@link #PERIOD_NS}
  * @param result the trial that was sampled, with both ends' cost columns
  */
 public record KernelProfile(
@@ -74,7 +70,6 @@ public record KernelProfile(
    */
   public static final long PERIOD_NS = 194_003;
 
-  private static final long STOP_SECONDS = 20;
   private static final Duration WARMUP = Duration.ofMillis(500);
 
   /**
@@ -125,16 +120,38 @@ public record KernelProfile(
   }
 
   /**
-   * Runs one stream trial of {@code size}-byte messages for {@code duration}, both ends pinned to
-   * one CPU if possible, under {@code perf record} with kernel call chains at a fixed period of
-   * {@link #PERIOD_NS} (sampling that CPU, or the two threads if they are not pinned), after one
-   * unsampled trial; returns the kernel functions and categories it sampled; perf's files go to a
-   * fresh directory under {@code workDir}, deleted afterwards.
+   * Runs one stream trial of {@code size}-byte messages for {@code duration}, both ends threads of
+   * this JVM pinned to one CPU if possible, under {@code perf record} with kernel call chains at a
+   * fixed period of {@link #PERIOD_NS} (sampling that CPU, or the two threads if they are not
+   * pinned), after one unsampled trial; returns the kernel functions and categories it sampled;
+   * perf's files go to a fresh directory under {@code workDir}, deleted afterwards.
    *
    * @throws BenchException if perf is unavailable or fails
+   * @throws IllegalArgumentException for tcp-sockmap and tcp-veth, whose ends run only in processes
    */
   public static KernelProfile stream(
       Transport transport, int size, Duration duration, Path workDir) {
+    return stream(transport, size, duration, workDir, Isolation.THREADS);
+  }
+
+  /**
+   * Runs one stream trial as {@link #stream(Transport, int, Duration, Path)} does, with the two
+   * ends in threads of this JVM or in two child processes pinned to one CPU (every thread of each
+   * counts as its end; for tcp-sockmap and tcp-veth the processes run inside the route the profile
+   * sets up and removes, whatever happens).
+   *
+   * @throws BenchException if perf is unavailable or fails, or the transport's route cannot be set
+   *     up
+   * @throws IllegalArgumentException for tcp-sockmap and tcp-veth in threads
+   */
+  public static KernelProfile stream(
+      Transport transport, int size, Duration duration, Path workDir, Isolation isolation) {
+    if (transport.needsRoute() && isolation != Isolation.PROCESSES) {
+      throw new IllegalArgumentException(
+          transport.label()
+              + " runs its ends only in processes inside its route: profile it with"
+              + " Isolation.PROCESSES");
+    }
     unavailable()
         .ifPresent(
             why -> {
@@ -150,108 +167,67 @@ public record KernelProfile(
     } catch (IOException e) {
       throw new BenchException("cannot create a directory for perf under " + workDir, e);
     }
-    Path data = dir.resolve("perf.data");
-    try (ThreadPeer server = ThreadPeer.start("server", cpu);
-        ThreadPeer client = ThreadPeer.start("client", cpu)) {
-      OptionalLong s = server.taskId();
-      OptionalLong c = client.taskId();
-      if (s.isEmpty() || c.isEmpty()) {
-        throw new BenchException("cannot find the peer threads' task ids (/proc/thread-self)");
+    TrialSpec spec = TrialSpec.stream(transport, size, duration);
+    try {
+      if (isolation == Isolation.THREADS) {
+        try (ThreadPeer server = ThreadPeer.start("server", cpu);
+            ThreadPeer client = ThreadPeer.start("client", cpu)) {
+          OptionalLong s = server.taskId();
+          OptionalLong c = client.taskId();
+          if (s.isEmpty() || c.isEmpty()) {
+            throw new BenchException("cannot find the peer threads' task ids (/proc/thread-self)");
+          }
+          Ends ends =
+              new Ends(
+                  server,
+                  client,
+                  TransportOptions.defaults(),
+                  "-t",
+                  s.getAsLong() + "," + c.getAsLong(),
+                  () -> Map.of(s.getAsLong(), ENDS.get(0), c.getAsLong(), ENDS.get(1)),
+                  "both ends ran",
+                  "the two ends' threads");
+          return sample(perf, spec, ends, cpu, dir);
+        }
       }
-      // Both ends on one CPU: sample that CPU, so the context switches between them are seen too
-      // (a thread's own event stops while it is switched out and misses the switch itself).
-      boolean cpuWide =
-          server.pinning().pinned() && client.pinning().pinned() && (isRoot() || paranoia() <= 0);
-      TrialSpec spec = TrialSpec.stream(transport, size, duration);
-      // A first trial unsampled, so the sampled one runs compiled code (half a second is plenty
-      // for the JIT to compile the loops).
-      TrialSpec warmup =
-          TrialSpec.stream(transport, size, duration.compareTo(WARMUP) < 0 ? duration : WARMUP);
-      Trial.run(warmup, TransportOptions.defaults(), server, client, Trial.defaultTimeout(warmup));
-      Path control = dir.resolve("control");
-      Path ack = dir.resolve("ack");
-      makeFifos(control, ack);
-      // Started with its events disabled (-D -1), perf samples exactly the trial: it is enabled
-      // and disabled through its control FIFO, and acknowledges each command once done.
-      List<String> record =
-          List.of(
-              perf,
-              "record",
-              "-e",
-              "cpu-clock",
-              "-c",
-              Long.toString(PERIOD_NS),
-              "-g",
-              "--kernel-callchains",
-              // Nothing about other processes' files is needed: the kernel's symbols come from
-              // kallsyms, and user-space samples count as user time whatever their function.
-              "--synth=no",
-              "--no-buildid",
-              "--no-buildid-cache",
-              cpuWide ? "-C" : "-t",
-              cpuWide ? Integer.toString(cpu.getAsInt()) : s.getAsLong() + "," + c.getAsLong(),
-              "-D",
-              "-1",
-              "--control",
-              "fifo:" + control + "," + ack,
-              "-o",
-              data.toString(),
-              "-q");
-      Process recording = start(record, dir.resolve("record.log"));
-      TrialResult result;
-      try (FileChannel commands =
-              FileChannel.open(control, StandardOpenOption.READ, StandardOpenOption.WRITE);
-          FileChannel acks =
-              FileChannel.open(ack, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-        command(commands, acks, "enable", recording, dir.resolve("record.log"));
-        result =
-            Trial.run(
-                spec, TransportOptions.defaults(), server, client, Trial.defaultTimeout(spec));
-        command(commands, acks, "disable", recording, dir.resolve("record.log"));
-      } catch (IOException e) {
-        throw new BenchException("cannot talk to perf record: " + e.getMessage(), e);
-      } finally {
-        // perf record writes its file and exits on SIGTERM as on SIGINT.
-        recording.destroy();
-        waitFor(recording);
+      try (Routes routes = new Routes()) {
+        ProcessPeer server = null;
+        ProcessPeer client = null;
+        try {
+          TransportOptions options = TransportOptions.defaults();
+          if (transport.needsRoute()) {
+            // Closing the routes stops these peers, then removes the route.
+            routes.open(List.of(transport), cpu, cpu);
+            server = routes.server(transport);
+            client = routes.client(transport);
+            options = routes.options(transport, options);
+          } else {
+            server = ProcessPeer.start("server", cpu);
+            client = ProcessPeer.start("client", cpu);
+          }
+          long s = server.pid();
+          long c = client.pid();
+          Ends ends =
+              new Ends(
+                  server,
+                  client,
+                  options,
+                  "-p",
+                  s + "," + c,
+                  () -> tasksOf(Map.of(s, ENDS.get(0), c, ENDS.get(1))),
+                  "both ends' processes ran (every thread of the two)",
+                  "the two ends' processes, every thread");
+          return sample(perf, spec, ends, cpu, dir);
+        } finally {
+          if (!transport.needsRoute()) {
+            for (ProcessPeer peer : new ProcessPeer[] {client, server}) {
+              if (peer != null) {
+                peer.close();
+              }
+            }
+          }
+        }
       }
-      List<String> report =
-          List.of(perf, "script", "-i", data.toString(), "-F", PerfScript.FIELDS, "--no-inline");
-      Process reporting = start(report, dir.resolve("report.log"));
-      KernelTime.Tally tally =
-          new KernelTime.Tally(
-              SymbolRules.standard(),
-              Map.of(s.getAsLong(), ENDS.get(0), c.getAsLong(), ENDS.get(1)));
-      try (BufferedReader in =
-          new BufferedReader(
-              new InputStreamReader(reporting.getInputStream(), StandardCharsets.UTF_8))) {
-        PerfScript.read(in, tally);
-      } catch (IOException | IllegalArgumentException e) {
-        reporting.destroyForcibly();
-        waitFor(reporting);
-        throw new BenchException("cannot read perf script's output: " + e.getMessage(), e);
-      }
-      if (waitFor(reporting) != 0) {
-        throw new BenchException("perf script failed: " + tail(dir.resolve("report.log")));
-      }
-      KernelTime time = tally.result();
-      return new KernelProfile(
-          transport,
-          size,
-          String.join(" ", record),
-          cpuWide
-              ? "CPU " + cpu.getAsInt() + ", where both ends ran (other threads there apart)"
-              : "the two ends' threads (their own events miss the context switches between them:"
-                  + " "
-                  + (isRoot() || paranoia() <= 0
-                      ? "the ends were not pinned"
-                      : "CPU-wide" + " samples need root or perf_event_paranoid at most 0")
-                  + ")",
-          String.join(" ", report),
-          time.samples(),
-          functions(time),
-          time,
-          result);
     } finally {
       for (String name :
           List.of("perf.data", "perf.data.old", "record.log", "report.log", "control", "ack")) {
@@ -267,6 +243,155 @@ public record KernelProfile(
         // Not empty: something else wrote into our directory; leave it.
       }
     }
+  }
+
+  /**
+   * The two ends of a profiled trial and how perf finds them.
+   *
+   * @param server the server end
+   * @param client the client end
+   * @param options where the client connects (a route's address for tcp-veth)
+   * @param flag perf record's option for the ends when it cannot sample their CPU: -t or -p
+   * @param targets the ends' thread or process ids, for {@code flag}
+   * @param tids every thread id of the two ends and its end's name, read after the sampled trial (a
+   *     process's threads are known only while it runs)
+   * @param where the ends, as in "CPU 0, where ..."
+   * @param what the ends, as sampled without their CPU
+   */
+  private record Ends(
+      Peer server,
+      Peer client,
+      TransportOptions options,
+      String flag,
+      String targets,
+      Supplier<Map<Long, String>> tids,
+      String where,
+      String what) {}
+
+  /**
+   * Runs an unsampled trial, then one under {@code perf record} (the ends' CPU if both are pinned
+   * to it and perf may sample a whole CPU, else the ends themselves), and reads the samples.
+   */
+  private static KernelProfile sample(
+      String perf, TrialSpec spec, Ends ends, OptionalInt cpu, Path dir) {
+    Path data = dir.resolve("perf.data");
+    // Both ends on one CPU: sample that CPU, so the context switches between them are seen too
+    // (a thread's own event stops while it is switched out and misses the switch itself).
+    boolean cpuWide =
+        cpu.isPresent()
+            && ends.server().pinning().pinned()
+            && ends.client().pinning().pinned()
+            && (isRoot() || paranoia() <= 0);
+    // A first trial unsampled, so the sampled one runs compiled code (half a second is plenty
+    // for the JIT to compile the loops).
+    TrialSpec warmup =
+        TrialSpec.stream(
+            spec.transport(),
+            spec.size(),
+            spec.duration().compareTo(WARMUP) < 0 ? spec.duration() : WARMUP);
+    Trial.run(warmup, ends.options(), ends.server(), ends.client(), Trial.defaultTimeout(warmup));
+    Path control = dir.resolve("control");
+    Path ack = dir.resolve("ack");
+    PerfControl.makeFifos(control, ack);
+    // Started with its events disabled (-D -1), perf samples exactly the trial: it is enabled
+    // and disabled through its control FIFO, and acknowledges each command once done.
+    List<String> record =
+        List.of(
+            perf,
+            "record",
+            "-e",
+            "cpu-clock",
+            "-c",
+            Long.toString(PERIOD_NS),
+            "-g",
+            "--kernel-callchains",
+            // Nothing about other processes' files is needed: the kernel's symbols come from
+            // kallsyms, and user-space samples count as user time whatever their function.
+            "--synth=no",
+            "--no-buildid",
+            "--no-buildid-cache",
+            cpuWide ? "-C" : ends.flag(),
+            cpuWide ? Integer.toString(cpu.getAsInt()) : ends.targets(),
+            "-D",
+            "-1",
+            "--control",
+            "fifo:" + control + "," + ack,
+            "-o",
+            data.toString(),
+            "-q");
+    Process recording = PerfControl.start(record, dir.resolve("record.log"));
+    TrialResult result;
+    Map<Long, String> tids;
+    try (FileChannel commands =
+            FileChannel.open(control, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileChannel acks =
+            FileChannel.open(ack, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      PerfControl.command(commands, acks, "enable", recording, dir.resolve("record.log"));
+      result =
+          Trial.run(spec, ends.options(), ends.server(), ends.client(), Trial.defaultTimeout(spec));
+      PerfControl.command(commands, acks, "disable", recording, dir.resolve("record.log"));
+      tids = ends.tids().get();
+    } catch (IOException e) {
+      throw new BenchException("cannot talk to perf record: " + e.getMessage(), e);
+    } finally {
+      // perf record writes its file and exits on SIGTERM as on SIGINT.
+      recording.destroy();
+      PerfControl.waitFor(recording);
+    }
+    List<String> report =
+        List.of(perf, "script", "-i", data.toString(), "-F", PerfScript.FIELDS, "--no-inline");
+    Process reporting = PerfControl.start(report, dir.resolve("report.log"));
+    KernelTime.Tally tally = new KernelTime.Tally(SymbolRules.standard(), tids);
+    try (BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(reporting.getInputStream(), StandardCharsets.UTF_8))) {
+      PerfScript.read(in, tally);
+    } catch (IOException | IllegalArgumentException e) {
+      reporting.destroyForcibly();
+      PerfControl.waitFor(reporting);
+      throw new BenchException("cannot read perf script's output: " + e.getMessage(), e);
+    }
+    if (PerfControl.waitFor(reporting) != 0) {
+      throw new BenchException(
+          "perf script failed: " + PerfControl.tail(dir.resolve("report.log")));
+    }
+    KernelTime time = tally.result();
+    return new KernelProfile(
+        spec.transport(),
+        spec.size(),
+        String.join(" ", record),
+        cpuWide
+            ? "CPU " + cpu.getAsInt() + ", where " + ends.where() + " (other threads there apart)"
+            : ends.what()
+                + " (their own events miss the context switches between them: "
+                + (isRoot() || paranoia() <= 0
+                    ? "the ends were not pinned"
+                    : "CPU-wide samples need root or perf_event_paranoid at most 0")
+                + ")",
+        String.join(" ", report),
+        time.samples(),
+        functions(time),
+        time,
+        result);
+  }
+
+  /**
+   * Returns every thread of the given processes (from {@code /proc/<pid>/task}) with its process's
+   * end name.
+   */
+  static Map<Long, String> tasksOf(Map<Long, String> processes) {
+    Map<Long, String> tids = new HashMap<>();
+    processes.forEach(
+        (pid, end) -> {
+          tids.put(pid, end);
+          try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            tasks.forEach(task -> tids.put(Long.parseLong(task.getFileName().toString()), end));
+          } catch (IOException | NumberFormatException e) {
+            throw new BenchException(
+                "cannot list the threads of the " + end + " process " + pid + ": " + e, e);
+          }
+        });
+    return tids;
   }
 
   /** The kernel functions samples ended in, largest self time first, in percent of all samples. */
@@ -364,94 +489,6 @@ public record KernelProfile(
       return "0".equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid").toString());
     } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
       return false;
-    }
-  }
-
-  private static Process start(List<String> command, Path log) {
-    try {
-      return new ProcessBuilder(command)
-          .redirectError(log.toFile())
-          .redirectInput(ProcessBuilder.Redirect.PIPE)
-          .start();
-    } catch (IOException e) {
-      throw new BenchException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static void makeFifos(Path... fifos) {
-    List<String> command = new ArrayList<>(List.of("mkfifo", "-m", "600"));
-    for (Path fifo : fifos) {
-      command.add(fifo.toString());
-    }
-    Process mkfifo;
-    try {
-      mkfifo = new ProcessBuilder(command).redirectErrorStream(true).start();
-    } catch (IOException e) {
-      throw new BenchException("cannot run mkfifo for perf's control: " + e.getMessage(), e);
-    }
-    String output = read(mkfifo);
-    if (waitFor(mkfifo) != 0) {
-      throw new BenchException("mkfifo failed: " + output.strip());
-    }
-  }
-
-  /** Sends one control command to perf record and waits for its acknowledgement. */
-  private static void command(
-      FileChannel commands, FileChannel acks, String command, Process recording, Path log)
-      throws IOException {
-    commands.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.US_ASCII)));
-    ExecutorService reader =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, ThreadPeer.THREAD_PREFIX + "perf-ack");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      Future<Integer> answer = reader.submit(() -> acks.read(ByteBuffer.allocate(16)));
-      answer.get(STOP_SECONDS, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RunInterruptedException("interrupted while waiting for perf");
-    } catch (ExecutionException | TimeoutException e) {
-      throw new BenchException(
-          "perf record did not acknowledge '"
-              + command
-              + "'"
-              + (recording.isAlive() ? "" : " (it exited: " + tail(log) + ")"),
-          e);
-    } finally {
-      reader.shutdownNow();
-    }
-  }
-
-  private static String read(Process process) {
-    try (InputStream in = process.getInputStream()) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new BenchException("cannot read perf's output: " + e.getMessage(), e);
-    }
-  }
-
-  private static int waitFor(Process process) {
-    try {
-      if (!process.waitFor(STOP_SECONDS, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor();
-      }
-      return process.exitValue();
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-      throw new RunInterruptedException("interrupted while waiting for perf");
-    }
-  }
-
-  private static String tail(Path log) {
-    try {
-      List<String> lines = Files.readAllLines(log);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
-    } catch (IOException e) {
-      return "(no log)";
     }
   }
 }

@@ -69,7 +69,17 @@ final class ProcessPeer implements Peer {
 
   /** Starts a child JVM for {@code role}, pinned to {@code cpu} if given, and waits until ready. */
   static ProcessPeer start(String role, OptionalInt cpu) {
-    List<String> command = new ArrayList<>();
+    return start(role, cpu, List.of());
+  }
+
+  /**
+   * Starts a child JVM for {@code role} behind {@code launcher} (a route's, which puts the process
+   * inside the route before it runs anything else), pinned to {@code cpu} if given, and waits until
+   * ready.
+   */
+  static ProcessPeer start(String role, OptionalInt cpu, List<String> launcher) {
+    // The launcher first: moving into a cgroup may reset the CPUs a process may use.
+    List<String> command = new ArrayList<>(launcher);
     String pinningMethod = null;
     if (cpu.isPresent()) {
       var taskset = Affinity.taskset();
@@ -320,6 +330,11 @@ final class ProcessPeer implements Peer {
   @Override
   public Affinity.Pinning pinning() {
     return pinning;
+  }
+
+  /** Returns the child's process id. */
+  long pid() {
+    return process.pid();
   }
 
   @Override

@@ -54,7 +54,11 @@ public final class Rows {
           "system_ns_per_kib",
           "switches_per_message");
 
-  /** The columns in order, with their Tablesaw types. */
+  /**
+   * The columns in order, with their Tablesaw types. The last, {@code route_bytes}, is what
+   * tcp-sockmap's or tcp-veth's route counted during the trial (see {@link TrialRow}), empty for
+   * the other transports.
+   */
   public static final Map<String, ColumnType> COLUMNS = columns();
 
   private Rows() {}
@@ -100,6 +104,7 @@ public final class Rows {
         c.put(end + "_" + cost, ColumnType.DOUBLE);
       }
     }
+    c.put("route_bytes", ColumnType.DOUBLE);
     return java.util.Collections.unmodifiableMap(c);
   }
 
@@ -170,7 +175,7 @@ public final class Rows {
    * Reads a results CSV written by this library back into a table with the schema's types; files
    * from before the {@code writes}, {@code depth} or {@code clients} column get it, filled with 1
    * (every message was one write, every round trip one request, one client), and an empty {@code
-   * offered_per_s} (a closed loop).
+   * offered_per_s} (a closed loop); files from before {@code route_bytes} get it empty.
    */
   public static Table read(Path csv) throws IOException {
     CsvReadOptions options =
@@ -198,6 +203,10 @@ public final class Rows {
           table.addColumns(DoubleColumn.create(end + "_" + cost, table.rowCount()));
         }
       }
+    }
+    if (!table.containsColumn("route_bytes") && table.containsColumn("client_cpu")) {
+      // From before tcp-sockmap and tcp-veth: no trial took a route.
+      table.addColumns(DoubleColumn.create("route_bytes", table.rowCount()));
     }
     if (!table.containsColumn("depth") && table.containsColumn("writes")) {
       IntColumn depth = IntColumn.create("depth", table.rowCount());

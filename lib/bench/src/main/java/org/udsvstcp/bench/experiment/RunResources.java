@@ -15,12 +15,13 @@ import org.udsvstcp.bench.workload.ThreadPeer;
 import org.udsvstcp.bench.workload.Workload;
 
 /**
- * Everything one run of an experiment opens: the real servers its workloads talk to, the CSV file,
- * the rest of the JVM moved off the measured CPU, and the two peers; closed in reverse order
- * whatever happens.
+ * Everything one run of an experiment opens: the real servers its workloads talk to, the private
+ * routes of tcp-sockmap and tcp-veth (each with its two peers inside it), the CSV file, the rest of
+ * the JVM moved off the measured CPU, and the two peers; closed in reverse order whatever happens.
  */
 final class RunResources implements AutoCloseable {
   private final Map<ServerKind, ManagedServer> servers = new EnumMap<>(ServerKind.class);
+  final Routes routes = new Routes();
   CsvSink sink;
   Affinity.Moved moved;
   Peer server;
@@ -72,10 +73,16 @@ final class RunResources implements AutoCloseable {
       moved.close();
     }
     try {
-      servers.values().forEach(ManagedServer::close);
-    } finally {
       if (sink != null) {
         sink.close();
+      }
+    } finally {
+      try {
+        routes.close();
+      } catch (RuntimeException e) {
+        failure = e instanceof BenchException bench ? bench : new BenchException(e.toString(), e);
+      } finally {
+        servers.values().forEach(ManagedServer::close);
       }
     }
     if (failure != null) {

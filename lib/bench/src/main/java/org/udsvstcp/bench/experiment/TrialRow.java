@@ -12,7 +12,7 @@ import org.udsvstcp.bench.workload.TrialResult;
  * @param runId the id of the experiment run
  * @param seed the shuffle seed of the run
  * @param workload stream, pingpong, connect or original
- * @param transport tcp, uds, uds-junix or tcp-classic
+ * @param transport tcp, uds, uds-junix, tcp-classic, tcp-sockmap or tcp-veth
  * @param family inet or unix
  * @param api nio or classic; for a real server's workload, its client (pgjdbc, jedis, pgbench,
  *     redis-benchmark)
@@ -47,6 +47,9 @@ import org.udsvstcp.bench.workload.TrialResult;
  *     accounting} and {@code server_*_ns}, {@code server_*_switches} and the figures per message
  *     and per KiB derived from them (see {@link Rows} for their resolution)
  * @param clientCost the same for the client's thread
+ * @param routeBytes for tcp-sockmap and tcp-veth, what their route counted during the trial (the
+ *     bytes the BPF program redirected; the bytes through the veth pair, headers included), checked
+ *     to be at least {@code bytes}; NaN (an empty field) for the other transports
  */
 public record TrialRow(
     String runId,
@@ -83,7 +86,8 @@ public record TrialRow(
     int serverCpu,
     int clientCpu,
     Cost serverCost,
-    Cost clientCost) {
+    Cost clientCost,
+    double routeBytes) {
 
   /** Builds the row for a finished trial. */
   static TrialRow of(
@@ -102,7 +106,8 @@ public record TrialRow(
       int round,
       int trial,
       int order,
-      String startedAt) {
+      String startedAt,
+      double routeBytes) {
     return new TrialRow(
         runId,
         seed,
@@ -140,7 +145,8 @@ public record TrialRow(
         result.serverCpu(),
         result.clientCpu(),
         result.serverCost(),
-        result.clientCost());
+        result.clientCost(),
+        routeBytes);
   }
 
   /** Returns how the costs were obtained: thread, off, unavailable or none. */
@@ -174,6 +180,7 @@ public record TrialRow(
     v.add(accounting());
     v.addAll(costValues(serverCost, messages, bytes));
     v.addAll(costValues(clientCost, messages, bytes));
+    v.add(routeBytes);
     return v.toArray();
   }
 

@@ -10,10 +10,15 @@ public enum KernelCategory {
   MITIGATION("mitigation", "mitigation code"),
   /** Copying to and from user memory, with the checks each copy makes. */
   COPY("copy", "copying to and from user memory"),
-  /** TCP, IP, the loopback device and the softirq receive path. */
+  /** TCP, IP, the device (loopback, or a veth pair) and the softirq receive path. */
   TCP_IP("tcp_ip", "the TCP/IP path"),
   /** The Unix socket's own send, receive and queueing. */
   UNIX("unix", "the Unix-socket path"),
+  /**
+   * The sockmap redirect (tcp-sockmap): the sk_msg and psock code that hands a send to the peer's
+   * queue, and the BPF programs themselves.
+   */
+  SOCKMAP("sockmap", "the sockmap redirect and its BPF programs"),
   /** Allocating, charging and freeing socket buffers and their memory. */
   MEMORY("memory", "socket buffers and memory"),
   /** Switching tasks, waking them and waiting on sockets. */

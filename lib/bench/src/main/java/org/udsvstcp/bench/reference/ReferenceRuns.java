@@ -30,6 +30,15 @@ public final class ReferenceRuns {
   /** Notebook 08's kernel profile: time per message by category (a kernel-profile CSV). */
   public static final String PROFILE = "08-kernel-profile.csv";
 
+  /**
+   * Notebook 09's streams over tcp-sockmap, tcp, tcp-veth and uds (root only: a run lacks it where
+   * the routes could not be built).
+   */
+  public static final String ROUTE_STREAM = "09-stream.csv";
+
+  /** Notebook 09's 64 B round trips over tcp-sockmap, tcp, tcp-veth and uds (root only). */
+  public static final String ROUTE_ROUND_TRIPS = "09-pingpong.csv";
+
   /** The first line of every results CSV the library writes. */
   static final String SIGNATURE = "uds-vs-tcp results";
 

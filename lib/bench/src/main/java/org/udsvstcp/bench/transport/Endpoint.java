@@ -40,7 +40,8 @@ public record Endpoint(Transport transport, String host, int port, Path path, bo
   /** Connects a client to this endpoint. */
   public Connection connect() throws IOException {
     return switch (transport) {
-      case TCP -> connectNio(StandardProtocolFamily.INET, new InetSocketAddress(host, port));
+      case TCP, TCP_SOCKMAP, TCP_VETH ->
+          connectNio(StandardProtocolFamily.INET, new InetSocketAddress(host, port));
       case UDS -> connectNio(StandardProtocolFamily.UNIX, UnixDomainSocketAddress.of(path));
       case TCP_CLASSIC -> connectClassicTcp();
       case UDS_JUNIX -> connectJunix();

@@ -6,8 +6,11 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The four ways the benchmark moves bytes: two address families, each through two Java APIs, so
- * each pair (NIO, classic) differs only in the address family.
+ * The ways the benchmark moves bytes: two address families, each through two Java APIs, so each
+ * pair (NIO, classic) differs only in the address family; and TCP through NIO along two more routes
+ * through the kernel, which differ from {@link #TCP} only in the path the bytes take between the
+ * same sockets (their two ends run as child processes inside a route the run sets up, see {@code
+ * org.udsvstcp.bench.route}).
  */
 public enum Transport {
   /** TCP on loopback through a JDK NIO {@code SocketChannel}. */
@@ -17,7 +20,17 @@ public enum Transport {
   /** A Unix domain socket through junixsocket's classic {@code java.net.Socket} API. */
   UDS_JUNIX("uds-junix", Family.UNIX, Api.CLASSIC),
   /** TCP on loopback through the classic {@code java.net.Socket} API. */
-  TCP_CLASSIC("tcp-classic", Family.INET, Api.CLASSIC);
+  TCP_CLASSIC("tcp-classic", Family.INET, Api.CLASSIC),
+  /**
+   * TCP on loopback through NIO between two processes in a cgroup whose BPF programs (sockmap)
+   * redirect each send straight into the peer socket, past the TCP/IP stack.
+   */
+  TCP_SOCKMAP("tcp-sockmap", Family.INET, Api.NIO),
+  /**
+   * TCP through NIO between two network namespaces joined by a veth pair: the route a container's
+   * traffic takes, through a virtual Ethernet device instead of the loopback shortcut.
+   */
+  TCP_VETH("tcp-veth", Family.INET, Api.NIO);
 
   /** The address family: Internet (TCP/IP stack) or Unix (file-system name, same machine only). */
   public enum Family {
@@ -87,6 +100,15 @@ public enum Transport {
     return api;
   }
 
+  /**
+   * Returns true for the transports whose two ends must run inside a route that the run sets up
+   * (tcp-sockmap's cgroup, tcp-veth's namespaces): an experiment does that, with both ends as child
+   * processes; in threads of this JVM they cannot run.
+   */
+  public boolean needsRoute() {
+    return this == TCP_SOCKMAP || this == TCP_VETH;
+  }
+
   /** Returns true for Unix domain sockets. */
   public boolean isUnix() {
     return family == Family.UNIX;
@@ -95,7 +117,7 @@ public enum Transport {
   /** Returns the transport with the same API and the other address family. */
   public Transport counterpart() {
     return switch (this) {
-      case TCP -> UDS;
+      case TCP, TCP_SOCKMAP, TCP_VETH -> UDS;
       case UDS -> TCP;
       case UDS_JUNIX -> TCP_CLASSIC;
       case TCP_CLASSIC -> UDS_JUNIX;

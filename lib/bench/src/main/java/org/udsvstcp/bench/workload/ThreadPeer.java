@@ -71,12 +71,33 @@ public final class ThreadPeer implements Peer {
 
   @Override
   public Pending serve(TrialSpec spec, TransportOptions options) {
+    if (spec.transport().needsRoute()) {
+      return outsideItsRoute(spec);
+    }
     return submit((ready, roleScope) -> Trial.serve(spec, options, ready::complete, roleScope));
   }
 
   @Override
   public Pending connect(TrialSpec spec, Endpoint endpoint) {
+    if (spec.transport().needsRoute()) {
+      return outsideItsRoute(spec);
+    }
     return submit((ready, roleScope) -> Trial.connect(spec, endpoint, roleScope));
+  }
+
+  /**
+   * A thread of this JVM is never inside a route: it would measure plain TCP under another name.
+   */
+  private static Pending outsideItsRoute(TrialSpec spec) {
+    Pending refused = Pending.create();
+    BenchException e =
+        new BenchException(
+            spec.transport().label()
+                + " runs its ends as child processes inside the route an experiment sets up"
+                + " (isolation processes), never in threads of this JVM");
+    refused.ready().completeExceptionally(e);
+    refused.done().completeExceptionally(e);
+    return refused;
   }
 
   private interface Role {

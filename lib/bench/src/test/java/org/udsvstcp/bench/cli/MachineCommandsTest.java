@@ -1,6 +1,7 @@
 package org.udsvstcp.bench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,7 @@ import org.udsvstcp.bench.SocketTestSupport;
 import org.udsvstcp.bench.experiment.KernelProfile;
 import org.udsvstcp.bench.experiment.KernelProfiles;
 import org.udsvstcp.bench.experiment.Rows;
+import org.udsvstcp.bench.route.PrivateRoute;
 import tech.tablesaw.api.Table;
 
 /** The commands of a machine's picture: model, profile and reference-run (adding a machine). */
@@ -109,6 +112,56 @@ class MachineCommandsTest extends SocketTestSupport {
   }
 
   @Test
+  void namedStepsGoIntoAnExistingReferenceAndNeverReplaceAFile() throws Exception {
+    Path dir = Files.createDirectories(scratch.resolve("test-machine-2026-12"));
+    Path mine = Files.writeString(dir.resolve("03-message-sizes.csv"), "mine\n");
+    assertEquals(
+        2,
+        run("reference-run", "--dir=" + scratch, "--steps=05-nothing.csv", "test-machine-2026-12"));
+    assertTrue(
+        err.toString().contains("--steps: no step writes '05-nothing.csv'; the steps are"),
+        err.toString());
+    // Only the named step runs; the file already there is left alone.
+    assertEquals(
+        0,
+        run(
+            "reference-run",
+            "--dir=" + scratch,
+            "--note=busy machine",
+            "--steps=04-round-trips.csv",
+            "test-machine-2026-12"),
+        out + "\n" + err);
+    try (var files = Files.list(dir)) {
+      assertEquals(
+          List.of("03-message-sizes.csv", "04-round-trips.csv"),
+          files.map(f -> f.getFileName().toString()).sorted().toList());
+    }
+    assertEquals("mine\n", Files.readString(mine));
+    Path trips = dir.resolve("04-round-trips.csv");
+    assertTrue(
+        Rows.readComments(trips)
+            .get(2)
+            .startsWith(
+                "command: make reference NAME=test-machine-2026-12 NOTE='busy machine'"
+                    + " STEPS=04-round-trips.csv (that is: uds-vs-tcp run --workload=pingpong"),
+        Rows.readComments(trips).toString());
+    String written = Files.readString(trips);
+    // A named file that exists refuses the whole command before anything runs.
+    assertEquals(
+        2,
+        run(
+            "reference-run",
+            "--dir=" + scratch,
+            "--steps=09-pingpong.csv,04-round-trips.csv",
+            "test-machine-2026-12"));
+    assertTrue(
+        err.toString().contains(trips + " already exists: this command never replaces"),
+        err.toString());
+    assertEquals(written, Files.readString(trips));
+    assertFalse(Files.exists(dir.resolve("09-pingpong.csv")), "nothing ran");
+  }
+
+  @Test
   void addingAMachineIsOneCommandThatWritesEveryStepWithTheMachineInItsHeader() throws Exception {
     int status =
         run("reference-run", "--dir=" + scratch, "--note=busy machine", "test-machine-2026-12");
@@ -140,21 +193,48 @@ class MachineCommandsTest extends SocketTestSupport {
             + " --round-trips=200 --trials=1 --warmup=0 --placement=same-core --seed=13)",
         Rows.readComments(dir.resolve("04-round-trips.csv")).get(2),
         "each file says the command that made it");
+    Optional<String> noRoutes =
+        PrivateRoute.Kind.SOCKMAP.unavailable().or(PrivateRoute.Kind.VETH::unavailable);
+    if (noRoutes.isPresent()) {
+      assertEquals(1, status, "notebook 09's steps fail where the routes cannot be built");
+      assertTrue(err.toString().contains("09-stream.csv"), err.toString());
+      assertTrue(err.toString().contains("09-pingpong.csv"), err.toString());
+    } else {
+      for (String file : List.of("09-stream.csv", "09-pingpong.csv")) {
+        Table routed = Rows.read(dir.resolve(file));
+        assertEquals(
+            List.of("tcp", "tcp-sockmap", "tcp-veth", "uds"),
+            routed.stringColumn("transport").unique().asList().stream().sorted().toList(),
+            file);
+        assertTrue(
+            Rows.readComments(dir.resolve(file)).get(2).contains("--isolation=processes"), file);
+      }
+    }
     Path profile = dir.resolve("08-kernel-profile.csv");
     if (KernelProfile.unavailable().isPresent()) {
       assertEquals(1, status, "the profile step fails where perf cannot sample");
       assertTrue(err.toString().contains("08-kernel-profile.csv"), err.toString());
       return;
     }
-    assertEquals(0, status, out + "\n" + err);
+    assertEquals(noRoutes.isPresent() ? 1 : 0, status, out + "\n" + err);
     Table table = KernelProfiles.read(profile);
     assertEquals(
-        2 * 3 * 9, table.rowCount(), "tcp, uds x 64 B, 4 KiB, 64 KiB x 8 categories + user");
+        2 * 3 * 10, table.rowCount(), "tcp, uds x 64 B, 4 KiB, 64 KiB x 9 categories + user");
     assertTrue(
         Rows.readComments(profile)
             .get(1)
             .endsWith("part of reference run test-machine-2026-12: busy machine"));
     assertTrue(out.toString().contains("the check: kernel time per message"), out.toString());
+  }
+
+  @Test
+  void profileRefusesTheRouteTransportsWhoseEndsRunOnlyInProcesses() {
+    assertEquals(
+        2, run("profile", "--transports=tcp,tcp-sockmap", "--out=" + scratch.resolve("p")));
+    assertTrue(
+        err.toString().contains("tcp-sockmap cannot be profiled here: the profile command samples"),
+        err.toString());
+    assertFalse(Files.exists(scratch.resolve("p")));
   }
 
   @Test
@@ -172,6 +252,6 @@ class MachineCommandsTest extends SocketTestSupport {
     assertTrue(text.contains("the TCP/IP path"), text);
     assertTrue(text.matches("(?s).*\n- 64 KiB: tcp spends .* per message than uds .*"), text);
     assertTrue(text.contains("- system call entry and exit: "), text);
-    assertEquals(2 * 2 * 9, KernelProfiles.read(csv).rowCount());
+    assertEquals(2 * 2 * 10, KernelProfiles.read(csv).rowCount());
   }
 }

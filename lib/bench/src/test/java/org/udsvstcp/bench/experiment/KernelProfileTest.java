@@ -1,6 +1,7 @@
 package org.udsvstcp.bench.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.udsvstcp.bench.SocketTestSupport;
 import org.udsvstcp.bench.perf.KernelCategory;
+import org.udsvstcp.bench.route.PrivateRoute;
 import org.udsvstcp.bench.transport.Transport;
 
 class KernelProfileTest extends SocketTestSupport {
@@ -45,6 +47,49 @@ class KernelProfileTest extends SocketTestSupport {
       double ratio = sampled / profile.costCpuNsPerMessage();
       assertTrue(ratio > 0.75 && ratio < 1.25, transport + ": perf/schedstat " + ratio);
     }
+    try (var left = Files.list(work)) {
+      assertEquals(0, left.count(), "perf's files are deleted");
+    }
+  }
+
+  @Test
+  void samplesTwoProcessesAndTheSockmapRouteSkipsTcpsPath() throws Exception {
+    assumeTrue(
+        KernelProfile.unavailable().isEmpty(), KernelProfile.unavailable().orElse("available"));
+    assumeTrue(
+        PrivateRoute.Kind.SOCKMAP.unavailable().isEmpty(),
+        () -> PrivateRoute.Kind.SOCKMAP.unavailable().orElse(""));
+    var work = scratch.resolve("perf");
+    // 64 B messages: per message, TCP's protocol work is a large share of the kernel's.
+    KernelProfile tcp =
+        KernelProfile.stream(Transport.TCP, 64, Duration.ofMillis(300), work, Isolation.PROCESSES);
+    KernelProfile sockmap =
+        KernelProfile.stream(
+            Transport.TCP_SOCKMAP, 64, Duration.ofMillis(300), work, Isolation.PROCESSES);
+    for (KernelProfile profile : List.of(tcp, sockmap)) {
+      assertTrue(
+          profile.record().contains(" record -e cpu-clock -c " + KernelProfile.PERIOD_NS + " -g "),
+          profile.record());
+      assertTrue(profile.sampled().contains("processes"), profile.sampled());
+      assertTrue(profile.samples() > 100, "samples: " + profile.samples());
+      assertTrue(profile.result().bytes() > 0);
+      // Every thread of the two processes is an end: their kernel time is most of the samples'.
+      assertTrue(profile.kernelNsPerMessage() > 0, profile.transport() + ": no kernel samples");
+    }
+    // The redirect hands each send to the peer socket's queue: TCP's segment path (TCP, IP, the
+    // device and the softirq receive) mostly drops out, and the redirect's own functions come in.
+    double tcpPath = tcp.nsPerMessage(KernelCategory.TCP_IP);
+    assertTrue(tcpPath > 0, "tcp: " + tcp.time().byCategory());
+    assertTrue(
+        sockmap.nsPerMessage(KernelCategory.TCP_IP) < tcpPath / 2,
+        "sockmap " + sockmap.time().byCategory() + ", tcp " + tcp.time().byCategory());
+    assertTrue(sockmap.nsPerMessage(KernelCategory.SOCKMAP) > 0, "sockmap: " + sockmap.top(30));
+    assertTrue(
+        tcp.nsPerMessage(KernelCategory.SOCKMAP) < 0.01 * tcp.kernelNsPerMessage(),
+        "tcp: " + tcp.time().byCategory());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> KernelProfile.stream(Transport.TCP_VETH, 64, Duration.ofMillis(10), work));
     try (var left = Files.list(work)) {
       assertEquals(0, left.count(), "perf's files are deleted");
     }

@@ -21,7 +21,10 @@ class LeakTest extends SocketTestSupport {
   void hundredsOfRunsLeaveNoSocketFilesThreadsOrProcesses() throws Exception {
     Set<Path> directoriesBefore = socketDirectories();
     int threadsBefore = Thread.activeCount();
-    Transport[] transports = Transport.values();
+    Transport[] transports =
+        java.util.Arrays.stream(Transport.values())
+            .filter(t -> !t.needsRoute())
+            .toArray(Transport[]::new);
     for (int i = 0; i < 240; i++) {
       Transport transport = transports[i % transports.length];
       assumeAvailable(transport);

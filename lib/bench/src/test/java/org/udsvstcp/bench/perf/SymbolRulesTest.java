@@ -122,6 +122,30 @@ class SymbolRulesTest {
   }
 
   @Test
+  void namesTheSockmapRedirectAndTheVethPathWhereTheirFunctionsRun() {
+    // tcp_bpf_* are TCP's operations replaced by the psock's: the redirect, not TCP's path.
+    assertEquals(KernelCategory.SOCKMAP, attribute("tcp_bpf_sendmsg", "inet6_sendmsg").category());
+    assertEquals(
+        KernelCategory.SOCKMAP,
+        attribute("sk_psock_msg_verdict", "tcp_bpf_send_verdict").category());
+    assertEquals(
+        KernelCategory.SOCKMAP,
+        attribute("bpf_prog_1f2e3d4c5b6a7980_sk_msg_redirect", "sk_psock_msg_verdict").category());
+    assertEquals(
+        KernelCategory.SOCKMAP,
+        attribute("bpf_msg_redirect_hash", "bpf_prog_1f2e3d4c5b6a7980_redirect").category());
+    // Its copies are still copies, and a hook every send passes is still its caller's.
+    assertEquals(KernelCategory.COPY, attribute("copy_page_to_iter", "sk_msg_recvmsg").category());
+    assertEquals(
+        KernelCategory.TCP_IP,
+        attribute("bpf_lsm_socket_sendmsg", "security_socket_sendmsg", "tcp_sendmsg").category());
+    // The veth pair is the device TCP's segments cross instead of loopback's.
+    assertEquals(KernelCategory.TCP_IP, attribute("veth_xmit", "dev_hard_start_xmit").category());
+    assertEquals(KernelCategory.TCP_IP, attribute("veth_poll", "__napi_poll").category());
+    assertEquals(KernelCategory.TCP_IP, attribute("gro_normal_list", "veth_poll").category());
+  }
+
+  @Test
   void everyKernelSampleOfTheRecordedProfilesGetsACategoryFewByGuess() throws Exception {
     for (String name : ENDS.keySet()) {
       KernelTime time = fixture(name);
