@@ -39,6 +39,20 @@ public final class ServerComparison {
         rows.containsColumn("offered_per_s")
             ? rows.where(rows.doubleColumn("offered_per_s").isMissing())
             : rows;
+    if (closed.rowCount() == 0) {
+      // only open loops: no closed-loop rate to compare
+      return Table.create(
+          "UDS / TCP requests per second (paired rounds)",
+          StringColumn.create("workload"),
+          StringColumn.create("client"),
+          IntColumn.create("size"),
+          IntColumn.create("depth"),
+          IntColumn.create("clients"),
+          IntColumn.create("pairs"),
+          DoubleColumn.create("ratio"),
+          DoubleColumn.create("ci_low"),
+          DoubleColumn.create("ci_high"));
+    }
     Table ratios = Ratios.pairedBy(closed, "messages_per_s", "uds", "tcp", "depth", "clients");
     if (!ratios.containsColumn("clients")) {
       ratios.addColumns(IntColumn.create("clients", ratios.rowCount()).setMissingTo(1));

@@ -28,7 +28,8 @@ final class TrialRows {
         IntStream.range(0, rows.rowCount())
             .filter(i -> !column.isMissing(i) && phase.equals(column.getString(i)))
             .toArray();
-    return rows.rows(keep);
+    // (Tablesaw's rows() refuses an empty selection)
+    return keep.length == 0 ? rows.emptyCopy() : rows.rows(keep);
   }
 
   /** Returns the measured rows. */

@@ -85,6 +85,22 @@ class LoadAnalysisTest {
   }
 
   @Test
+  void aRunOfOpenLoopsOnlyHasNoClosedLoopRatiosToCompare() {
+    Table rows = rows(100, 80, 1.0);
+    DoubleColumn offered = rows.doubleColumn("offered_per_s");
+    for (int i = 0; i < rows.rowCount(); i++) {
+      offered.set(i, 5000.0);
+    }
+    rows.addColumns(
+        rows.longColumn("messages").copy().setName("reads"),
+        IntColumn.create("depth", rows.rowCount()).setMissingTo(1));
+    // (it used to throw from Tablesaw's rows() with an empty selection, after the run's summary)
+    assertEquals(0, ServerComparison.ratios(rows).rowCount());
+    assertEquals(0, ServerComparison.javaVsTool(rows).rowCount());
+    assertEquals("", ServerComparison.describe(ServerComparison.javaVsTool(rows)));
+  }
+
+  @Test
   void aSaturatedServersGainEqualsItsCpuSaving() {
     Table rows = rows(100, 80, 1.0);
     Table by = LoadAnalysis.byClients(rows);
