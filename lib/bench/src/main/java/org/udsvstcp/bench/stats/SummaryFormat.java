@@ -83,6 +83,19 @@ public final class SummaryFormat {
       if (ratios.containsColumn("depth") && number(ratios, "depth", row) != 1) {
         size += " depth " + (long) number(ratios, "depth", row);
       }
+      // Under load (ratios by clients and offered rate), each line names its level.
+      if (ratios.containsColumn("clients")) {
+        double clients = number(ratios, "clients", row);
+        if (!Double.isNaN(clients) && clients != 1) {
+          size += ", " + (long) clients + " clients";
+        }
+      }
+      if (ratios.containsColumn("offered_per_s")) {
+        double offered = number(ratios, "offered_per_s", row);
+        if (!Double.isNaN(offered)) {
+          size += ", offered " + (long) offered + "/s";
+        }
+      }
       int pairs = (int) number(ratios, "pairs", row);
       double low = number(ratios, "ci_low", row);
       double high = number(ratios, "ci_high", row);

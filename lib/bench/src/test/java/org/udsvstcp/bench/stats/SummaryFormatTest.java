@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 class SummaryFormatTest {
@@ -46,6 +48,19 @@ class SummaryFormatTest {
     assertEquals(
         "uds/tcp stream 64 B: 2.00x (95% CI 2.00-2.00, 5 paired rounds)\n"
             + "uds/tcp stream 64 KiB: 2.00x (95% CI 2.00-2.00, 5 paired rounds)\n",
+        SummaryFormat.ratio(ratios));
+  }
+
+  @Test
+  void ratioLinesUnderLoadNameTheirClientsAndOfferedRate() {
+    Table ratios = Ratios.paired(rows(), "bytes_per_s", "uds", "tcp");
+    ratios.addColumns(
+        IntColumn.create("clients", new int[] {1, 8}),
+        DoubleColumn.create("offered_per_s", new double[] {Double.NaN, 19300}));
+    assertEquals(
+        "uds/tcp stream 64 B: 2.00x (95% CI 2.00-2.00, 5 paired rounds)\n"
+            + "uds/tcp stream 64 KiB, 8 clients, offered 19300/s: 2.00x (95% CI 2.00-2.00, 5 paired"
+            + " rounds)\n",
         SummaryFormat.ratio(ratios));
   }
 
