@@ -130,6 +130,12 @@ public final class Warnings {
     if (rows.containsColumn("depth") && rows.column("depth").unique().size() > 1) {
       keyColumns.add("depth");
     }
+    // Under load, too: each number of clients and each offered rate is its own group.
+    for (String level : List.of("clients", "offered_per_s")) {
+      if (rows.containsColumn(level) && rows.column(level).unique().size() > 1) {
+        keyColumns.add(level);
+      }
+    }
     boolean manyWorkloads =
         rows.containsColumn("workload") && rows.column("workload").unique().size() > 1;
     Map<List<Object>, List<Integer>> groups = new TreeMap<>(Warnings::compareKeys);
@@ -324,6 +330,14 @@ public final class Warnings {
     Object depth = value(keyColumns, key, "depth");
     if (depth != null) {
       text += " depth " + depth;
+    }
+    Object clients = value(keyColumns, key, "clients");
+    if (clients != null) {
+      text += " " + clients + (clients.toString().equals("1") ? " client" : " clients");
+    }
+    if (value(keyColumns, key, "offered_per_s") instanceof Number offered
+        && !Double.isNaN(offered.doubleValue())) {
+      text += " offered " + Math.round(offered.doubleValue()) + "/s";
     }
     Object workload = value(keyColumns, key, "workload");
     return withWorkload && workload != null ? workload + " " + text : text;

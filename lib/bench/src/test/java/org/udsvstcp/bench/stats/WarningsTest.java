@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -150,6 +152,39 @@ class WarningsTest {
         "tcp/64 B: the trials split into two clusters, 5 near 650 MB/s and 5 near 1.20 GB/s:"
             + " typical of the scheduler moving the two ends between one core and two; pin them"
             + " (--placement same-core or cross-core)");
+  }
+
+  @Test
+  void eachOfferedRateAndNumberOfClientsIsItsOwnGroup() {
+    // Two open loops at 19,300/s and 34,800/s: two levels, not two clusters of one group.
+    double[] values = {
+      19.2e3, 34.5e3, 19.3e3, 34.4e3, 19.2e3, 34.6e3, 19.3e3, 34.5e3, 19.2e3, 34.4e3
+    };
+    Table rows = TrialTable.of(THROUGHPUT).measured("tcp", 64, values).table();
+    DoubleColumn offered = DoubleColumn.create("offered_per_s");
+    IntColumn clients = IntColumn.create("clients");
+    for (int i = 0; i < values.length; i++) {
+      offered.append(i % 2 == 0 ? 19300 : 34800);
+      clients.append(8);
+    }
+    rows.addColumns(offered, clients);
+    List<String> warnings = Warnings.check(rows, THROUGHPUT);
+    assertTrue(warnings.stream().noneMatch(w -> w.contains("two clusters")), warnings.toString());
+    for (int i = 0; i < values.length; i++) {
+      clients.set(i, i % 2 == 0 ? 1 : 8);
+    }
+    rows.removeColumns("offered_per_s");
+    assertTrue(
+        Warnings.check(rows, THROUGHPUT).stream().noneMatch(w -> w.contains("two clusters")));
+    Table spread = TrialTable.of(THROUGHPUT).measured("tcp", 64, 100, 180, 100, 180, 100).table();
+    spread.addColumns(
+        IntColumn.create("clients", new int[] {1, 1, 1, 1, 1}),
+        IntColumn.create("depth", new int[] {1, 1, 1, 1, 1}));
+    // one level only: the groups and their labels are as before, and two clusters within it show
+    List<String> one = Warnings.check(spread, THROUGHPUT);
+    assertTrue(
+        one.stream().anyMatch(w -> w.startsWith("tcp/64 B: the trials split into two clusters")),
+        one.toString());
   }
 
   @Test
