@@ -115,36 +115,9 @@ final class LoadTools {
    */
   static LoadDriver.Outcome pgbench(
       Endpoint endpoint, LoadDriver.Plan plan, long serverPid, Scope scope) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(ToolRuns.tool("pgbench"));
-    String host;
-    int port;
-    if (endpoint.transport().isUnix()) {
-      Path socket = endpoint.path();
-      host = socket.getParent().toString();
-      port = Integer.parseInt(socket.getFileName().toString().replace(".s.PGSQL.", ""));
-    } else {
-      host = endpoint.host();
-      port = endpoint.port();
-    }
-    command.addAll(
-        List.of(
-            "-S",
-            "-M",
-            "prepared",
-            "-n",
-            "-c",
-            Integer.toString(plan.clients()),
-            "-j",
-            Integer.toString(Math.min(2, plan.clients())),
-            "-t",
-            Integer.toString(plan.requestsPerClient()),
-            "-h",
-            host,
-            "-p",
-            Integer.toString(port),
-            "-U",
-            ManagedServer.USER));
+    List<String> command =
+        ToolRuns.pgbenchSelect(
+            endpoint, plan.clients(), Math.min(2, plan.clients()), plan.requestsPerClient());
     PrivateDirectory logs = null;
     if (plan.openLoop()) {
       logs = PrivateDirectory.create("pgbench");

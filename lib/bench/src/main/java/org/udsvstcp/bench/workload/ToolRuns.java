@@ -144,9 +144,12 @@ final class ToolRuns {
         "redis-benchmark printed no " + test + " line; it printed:\n" + output.strip());
   }
 
-  private static Tally pgbench(TrialSpec spec, Endpoint endpoint, Scope scope) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(tool("pgbench"));
+  /**
+   * Returns the command of pgbench's prepared point select against {@code endpoint} ({@code -S -M
+   * prepared -n}, {@code clients} connections on {@code threads} threads, {@code transactions}
+   * each, as the benchmark user), without the database, so that options may follow.
+   */
+  static List<String> pgbenchSelect(Endpoint endpoint, int clients, int threads, int transactions) {
     String host;
     int port;
     if (endpoint.transport().isUnix()) {
@@ -157,6 +160,8 @@ final class ToolRuns {
       host = endpoint.host();
       port = endpoint.port();
     }
+    List<String> command = new ArrayList<>();
+    command.add(tool("pgbench"));
     command.addAll(
         List.of(
             "-S",
@@ -164,18 +169,23 @@ final class ToolRuns {
             "prepared",
             "-n",
             "-c",
-            "1",
+            Integer.toString(clients),
             "-j",
-            "1",
+            Integer.toString(threads),
             "-t",
-            Integer.toString(spec.count()),
+            Integer.toString(transactions),
             "-h",
             host,
             "-p",
             Integer.toString(port),
             "-U",
-            ManagedServer.USER,
-            ManagedServer.DATABASE));
+            ManagedServer.USER));
+    return command;
+  }
+
+  private static Tally pgbench(TrialSpec spec, Endpoint endpoint, Scope scope) throws IOException {
+    List<String> command = pgbenchSelect(endpoint, 1, 1, spec.count());
+    command.add(ManagedServer.DATABASE);
     String output = runTool(command, scope);
     long processed = (long) number(PROCESSED, output, "transactions processed");
     Matcher failed = FAILED.matcher(output);
